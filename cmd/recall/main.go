@@ -23,6 +23,8 @@ const (
 // cmd_<verb>.go file.
 type cli struct {
 	Version versionCmd `cmd:"" help:"Print recall's version."`
+	Scan    scanCmd    `cmd:"" help:"Scan a vault and report cards, decks and warnings."`
+	Cards   cardsCmd   `cmd:"" help:"List every card of a vault."`
 }
 
 // env is what a command may take from the outside world. It is built once in
