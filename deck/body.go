@@ -10,7 +10,11 @@ import (
 type body struct {
 	tagLines []tagLine
 	headings []heading
+	code     [][2]int // line ranges inside fenced code blocks
 }
+
+// inCode reports whether line i is inside a fenced code block.
+func (b *body) inCode(i int) bool { return inRanges(i, b.code) }
 
 // tagLine is a line that carries tags.
 type tagLine struct {
@@ -43,11 +47,13 @@ func scanBody(ls *lineSource) body {
 			run := trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, fence[:1]))]
 			if len(s)-len(trimmed) <= 3 && len(run) >= len(fence) && strings.TrimSpace(trimmed[len(run):]) == "" {
 				fence = ""
+				b.code[len(b.code)-1][1] = i
 			}
 			continue
 		}
 		if len(s)-len(trimmed) <= 3 && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")) {
 			fence = trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, trimmed[:1]))]
+			b.code = append(b.code, [2]int{i, len(ls.lines) - 1})
 			continue
 		}
 		if h, ok := parseHeading(s); ok {

@@ -17,9 +17,15 @@ func looksBinary(src []byte) bool {
 // legacyCodePage is a single-byte Windows code page that UTF-8 text is
 // commonly misread as.
 type legacyCodePage struct {
-	name   string
-	toByte map[rune]byte // the character each high byte decodes to, reversed
+	name string
+	// toByte maps a character below codePageLimit to the high byte that
+	// decodes to it, or 0.
+	toByte [codePageLimit]byte
 }
+
+// codePageLimit bounds the characters the code pages decode high bytes to
+// (the highest is U+2122, the trade mark sign).
+const codePageLimit = 0x2200
 
 // codePages are the code pages whose double-encoded text recall detects.
 var codePages = []legacyCodePage{
@@ -31,7 +37,7 @@ var codePages = []legacyCodePage{
 // code page leaves undefined map to the C1 control of the same value, as
 // lenient converters do.
 func newCodePage(name string, cm *charmap.Charmap) legacyCodePage {
-	cp := legacyCodePage{name: name, toByte: map[rune]byte{}}
+	cp := legacyCodePage{name: name}
 	for b := 0x80; b <= 0xFF; b++ {
 		r := cm.DecodeByte(byte(b))
 		if r == utf8.RuneError {
@@ -40,8 +46,8 @@ func newCodePage(name string, cm *charmap.Charmap) legacyCodePage {
 		cp.toByte[r] = byte(b)
 	}
 	for b := 0x80; b <= 0x9F; b++ {
-		if _, ok := cp.toByte[rune(b)]; !ok {
-			cp.toByte[rune(b)] = byte(b)
+		if cp.toByte[b] == 0 {
+			cp.toByte[b] = byte(b)
 		}
 	}
 	return cp
@@ -52,13 +58,11 @@ func newCodePage(name string, cm *charmap.Charmap) legacyCodePage {
 // what it probably was, and the code page; ok is false when the line looks
 // fine.
 func mojibake(s string) (damaged, original, page string, ok bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			goto scan
-		}
+	// Characters of the code pages' high halves are below U+2200, so their
+	// UTF-8 starts with a byte from 0xC2 to 0xE2. CJK text has none.
+	if !hasLowNonASCII(s) {
+		return "", "", "", false
 	}
-	return "", "", "", false
-scan:
 	for _, cp := range codePages {
 		// Walk runs of characters that the code page can encode as one
 		// high byte, and look for valid multi-byte UTF-8 inside them.
@@ -89,8 +93,11 @@ scan:
 			return "", "", false
 		}
 		for i, r := range s {
-			b, ok := cp.toByte[r]
-			if ok && r >= 0x80 {
+			var b byte
+			if r >= 0x80 && r < codePageLimit {
+				b = cp.toByte[r]
+			}
+			if b != 0 {
 				if start < 0 {
 					start = i
 				}
@@ -125,18 +132,19 @@ func checkEncoding(ls *lineSource, limit int) []lineWarning {
 			more++
 		}
 	}
+	valid := utf8.ValidString(ls.src)
 	for i, l := range ls.lines {
 		b := ls.src[l.start:l.end]
 		if l.end-l.start > ls.skipLong {
 			add(lineWarning{i + 1, fmt.Sprintf("line is %s long; it is ignored (no card can be read from it)", humanBytes(l.end-l.start))})
 			continue
 		}
-		if !utf8.Valid(b) {
+		if !valid && !utf8.ValidString(b) {
 			k := invalidUTF8At(b)
 			add(lineWarning{i + 1, fmt.Sprintf("invalid UTF-8 (byte 0x%02X at column %d); the note may not be UTF-8 encoded — recall reads it as is and never rewrites this line", b[k], k+1)})
 			continue
 		}
-		if d, o, page, ok := mojibake(string(b)); ok {
+		if d, o, page, ok := mojibake(b); ok {
 			add(lineWarning{i + 1, fmt.Sprintf("text looks double-encoded (UTF-8 read as %s and saved again): %q is probably %q", page, d, o)})
 		}
 	}
@@ -147,9 +155,9 @@ func checkEncoding(ls *lineSource, limit int) []lineWarning {
 }
 
 // invalidUTF8At returns the offset of the first invalid UTF-8 byte in b.
-func invalidUTF8At(b []byte) int {
+func invalidUTF8At(b string) int {
 	for k := 0; k < len(b); {
-		r, size := utf8.DecodeRune(b[k:])
+		r, size := utf8.DecodeRuneInString(b[k:])
 		if r == utf8.RuneError && size <= 1 {
 			return k
 		}
@@ -178,4 +186,15 @@ func predominantEOL(src []byte) string {
 		return "\r\n"
 	}
 	return "\n"
+}
+
+// hasLowNonASCII reports whether s holds a character from U+0080 to
+// U+2FFF, the only ones a code page's high byte decodes to.
+func hasLowNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xC2 && c <= 0xE2 {
+			return true
+		}
+	}
+	return false
 }

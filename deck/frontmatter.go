@@ -39,7 +39,7 @@ func readFrontmatter(ls *lineSource) (frontmatter, []lineWarning) {
 	fm.end = close + 1
 	body := ls.src[ls.lines[1].start:ls.lines[close].start]
 	var doc map[string]any
-	if err := yaml.Unmarshal(body, &doc); err != nil {
+	if err := yaml.Unmarshal([]byte(body), &doc); err != nil {
 		return fm, []lineWarning{{1, fmt.Sprintf("frontmatter is not valid YAML (%v); its tags are ignored", yamlMessage(err))}}
 	}
 	for _, key := range []string{"tags", "tag"} {

@@ -40,6 +40,25 @@ func assignIDs(notePath string, qs []*Question) {
 // normalizeText prepares question text for identity: NFC, no BOM, runs of
 // whitespace as one space, trimmed.
 func normalizeText(s string) string {
-	s = norm.NFC.String(strings.ReplaceAll(s, "\ufeff", ""))
-	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	if strings.Contains(s, "\ufeff") {
+		s = strings.ReplaceAll(s, "\ufeff", "")
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -59,7 +59,7 @@ func (p *Parser) ParseNote(notePath string, src []byte) *Note {
 		warn(0, "this is a binary file, not a Markdown note; it is skipped")
 		return n
 	}
-	ls := &lineSource{src: src, lines: splitLines(src), skipLong: p.maxLine}
+	ls := &lineSource{src: string(src), lines: splitLines(src), skipLong: p.maxLine}
 	if strings.HasPrefix(string(src[:min(3, len(src))]), string(utf8BOM)) {
 		n.BOM = true
 		ls.lines[0].start += len(utf8BOM)
@@ -143,7 +143,7 @@ func (p *Parser) ParseNote(notePath string, src []byte) *Note {
 	}
 	assignIDs(notePath, n.Questions)
 	p.warnSkippedByPlugin(ls, skips, n.Questions, warn)
-	warnOrphanComments(ls, inCard, warn)
+	warnOrphanComments(ls, &body, inCard, warn)
 	return n
 }
 
@@ -167,11 +167,11 @@ func (p *Parser) question(ls *lineSource, b block, warn func(int, string)) *Ques
 	for k, side := range sides {
 		q.Cards = append(q.Cards, Card{Sibling: k, Front: side[0], Back: side[1]})
 	}
-	comments := findComments(ls, b.first, b.last)
+	comments := findComments(ls, b.first, b.last, b.code)
 	for k, c := range comments {
 		line := lineOf(ls, c.Start) + 1
 		if k == 0 {
-			parsed := ParseComment(string(ls.src[c.Start:c.End]))
+			parsed := ParseComment(ls.src[c.Start:c.End])
 			q.Comment, q.CommentSpan, q.CommentLine = &parsed, c, line
 			continue
 		}
@@ -224,7 +224,7 @@ func (p *Parser) warnSkippedByPlugin(ls *lineSource, skips []htmlSkip, qs []*Que
 
 // warnOrphanComments reports schedule comments that belong to no card, such
 // as one separated from its card by a blank line.
-func warnOrphanComments(ls *lineSource, inCard []bool, warn func(int, string)) {
+func warnOrphanComments(ls *lineSource, body *body, inCard []bool, warn func(int, string)) {
 	for i := range ls.lines {
 		if inCard[i] || i < ls.fmEnd {
 			continue
@@ -233,7 +233,7 @@ func warnOrphanComments(ls *lineSource, inCard []bool, warn func(int, string)) {
 		if !strings.Contains(t, "<!--SR:") {
 			continue
 		}
-		if len(findComments(ls, i, i)) == 0 {
+		if body.inCode(i) || len(findComments(ls, i, i, nil)) == 0 {
 			continue
 		}
 		warn(i+1, "schedule comment belongs to no card (a blank line between a card and its comment detaches it); it is ignored and never changed")

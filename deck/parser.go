@@ -8,6 +8,9 @@ type block struct {
 	typ         CardType
 	first, last int    // 0-based line indexes, inclusive
 	text        string // the lines as the plugin accumulates them, trailing whitespace removed
+	// code lists the line ranges [from, to] inside fenced code blocks,
+	// where nothing is a schedule comment.
+	code [][2]int
 }
 
 // htmlSkip records an HTML comment the reader skipped, and how far the
@@ -20,7 +23,7 @@ type htmlSkip struct {
 // lineSource gives the parser the text of each line. Lines of the
 // frontmatter read as empty, as the plugin blanks them.
 type lineSource struct {
-	src      []byte
+	src      string // the note's bytes, converted once
 	lines    []line
 	fmEnd    int // lines [0, fmEnd) are frontmatter; 0 when there is none
 	skipLong int // lines longer than this many bytes read as empty
@@ -36,7 +39,7 @@ func (s *lineSource) text(i int) string {
 	if l.end-l.start > s.skipLong {
 		return ""
 	}
-	return string(s.src[l.start:l.end])
+	return s.src[l.start:l.end]
 }
 
 // parseBlocks runs the plugin's line algorithm over the note and returns the
@@ -44,6 +47,7 @@ func (s *lineSource) text(i int) string {
 // HTML comment is skipped up to the line holding its "-->" and no further.
 func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 	var (
+		code    [][2]int
 		blocks  []block
 		skips   []htmlSkip
 		text    strings.Builder
@@ -62,10 +66,10 @@ func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 	}
 	reset := func() {
 		text.Reset()
-		typ, started = 0, false
+		typ, started, code = 0, false, nil
 	}
 	emit := func(last int) {
-		blocks = append(blocks, block{typ: typ, first: first, last: last, text: strings.TrimRightFunc(text.String(), isJSSpace)})
+		blocks = append(blocks, block{typ: typ, first: first, last: last, text: strings.TrimRightFunc(text.String(), isJSSpace), code: code})
 	}
 	for i := 0; i < n; i++ {
 		cur := ls.text(i)
@@ -136,9 +140,13 @@ func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 			// 7. A fence at column 0: its contents belong to the block but
 			// are never scanned.
 			fence := cur[:len(cur)-len(strings.TrimLeft(cur, cur[:1]))]
+			open := i + 1
 			for i+1 < n && !strings.HasPrefix(ls.text(i+1), fence) {
 				i++
 				appendLine(i, strings.TrimRightFunc(ls.text(i), isJSSpace))
+			}
+			if i >= open {
+				code = append(code, [2]int{open, i})
 			}
 			if i+1 < n {
 				i++
@@ -189,7 +197,7 @@ func jsLen(s string) int {
 // raw returns line i as written, ignoring frontmatter blanking.
 func (s *lineSource) raw(i int) string {
 	l := s.lines[i]
-	return string(s.src[l.start:l.end])
+	return s.src[l.start:l.end]
 }
 
 // lineWarning is a warning about a line of the note being read; the path is

@@ -60,9 +60,30 @@ type Card struct {
 	Schedule *Segment
 }
 
-// commentRemover finds schedule comments, and the blanks before them, in
-// question text (the plugin removes them greedily on every line).
-var commentRemover = regexp.MustCompile(`[ \t]*<!--SR:.+-->`)
+// removeComments removes schedule comments from question text as the
+// plugin does, greedily on every line: from "<!--SR:" to the last "-->" of
+// the line (with at least one character between), together with the spaces
+// and tabs before it.
+func removeComments(text string) string {
+	if !strings.Contains(text, "<!--SR:") {
+		return text
+	}
+	var b strings.Builder
+	for len(text) > 0 {
+		line, rest, found := strings.Cut(text, "\n")
+		if k := strings.Index(line, "<!--SR:"); k >= 0 {
+			if e := strings.LastIndex(line, "-->"); e > k+len("<!--SR:") {
+				line = strings.TrimRight(line[:k], " \t") + line[e+len("-->"):]
+			}
+		}
+		b.WriteString(line)
+		if found {
+			b.WriteByte('\n')
+		}
+		text = rest
+	}
+	return b.String()
+}
 
 // blockIDPattern is the plugin's block id at the end of a question.
 var blockIDPattern = regexp.MustCompile(` (\^[a-zA-Z0-9-]+)$`)
@@ -73,16 +94,20 @@ var questionTagPattern = regexp.MustCompile(`^#[^\s#]+`)
 // decompose splits a block's text into tag, block id and actual question,
 // as the plugin does (obsidian-sr.md §4.7).
 func decompose(text string) (tag, blockID, actual string) {
-	text = commentRemover.ReplaceAllString(text, "")
+	text = removeComments(text)
 	rest := strings.TrimLeftFunc(text, isJSSpace)
-	if t := questionTagPattern.FindString(rest); t != "" {
-		tag = t
-		text = strings.TrimLeftFunc(rest[len(t):], isJSSpace)
+	if strings.HasPrefix(rest, "#") {
+		if t := questionTagPattern.FindString(rest); t != "" {
+			tag = t
+			text = strings.TrimLeftFunc(rest[len(t):], isJSSpace)
+		}
 	}
 	trimmed := strings.TrimRightFunc(text, isJSSpace)
-	if m := blockIDPattern.FindStringSubmatchIndex(trimmed); m != nil {
-		blockID = trimmed[m[2]:m[3]]
-		text = trimmed[:m[0]]
+	if k := strings.LastIndex(trimmed, " ^"); k >= 0 {
+		if m := blockIDPattern.FindStringSubmatchIndex(trimmed[k:]); m != nil {
+			blockID = trimmed[k+m[2] : k+m[3]]
+			text = trimmed[:k]
+		}
 	}
 	return tag, blockID, text
 }
@@ -142,9 +167,12 @@ func (p *Parser) separatorFor(typ CardType) string {
 // findComments returns the schedule comments on lines [first,last] of a
 // note: "<!--SR:" through the next "-->" on the same line, not inside an
 // inline code span.
-func findComments(ls *lineSource, first, last int) []Span {
+func findComments(ls *lineSource, first, last int, code [][2]int) []Span {
 	var spans []Span
 	for i := first; i <= last; i++ {
+		if inRanges(i, code) {
+			continue
+		}
 		s := ls.text(i)
 		off := 0
 		for {
@@ -187,4 +215,14 @@ func attachSchedules(q *Question, warn func(line int, msg string)) {
 			warn(q.CommentLine, fmt.Sprintf("unreadable schedule segment %q for sibling %d: %s; the card is treated as new and the segment is left as it is", seg.Raw, k, seg.Problem))
 		}
 	}
+}
+
+// inRanges reports whether i lies in one of the inclusive ranges.
+func inRanges(i int, ranges [][2]int) bool {
+	for _, r := range ranges {
+		if i >= r[0] && i <= r[1] {
+			return true
+		}
+	}
+	return false
 }

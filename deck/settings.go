@@ -48,9 +48,13 @@ const (
 
 // The values of the algorithm and dataStore settings recall knows.
 const (
-	AlgorithmSM2        = "SM-2-OSR"
-	AlgorithmFSRS       = "FSRS"
-	DataStoreNotes      = "NOTES"
+	AlgorithmSM2   = "SM-2-OSR"
+	AlgorithmFSRS  = "FSRS"
+	DataStoreNotes = "NOTES"
+)
+
+// The range of fsrsDesiredRetention recall accepts without a problem.
+const (
 	minDesiredRetention = 0.70
 	maxDesiredRetention = 0.99
 )
