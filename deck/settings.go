@@ -92,8 +92,9 @@ func DefaultSettings() Settings {
 // whose Obsidian configuration folder has the default name ".obsidian".
 const PluginSettingsPath = ".obsidian/plugins/obsidian-spaced-repetition/data.json"
 
-// LoadSettings reads PluginSettingsPath from fsys. An absent file gives
-// DefaultSettings() and found=false. It only reads, never writes.
+// LoadSettings reads PluginSettingsPath from fsys with ParseSettings. An
+// absent file gives DefaultSettings() and found=false; a file that cannot be
+// read or parsed gives an error. It only reads, never writes.
 func LoadSettings(fsys fs.FS) (s Settings, found bool, err error) {
 	data, err := fs.ReadFile(fsys, PluginSettingsPath)
 	if errors.Is(err, fs.ErrNotExist) {
