@@ -561,3 +561,32 @@ func FuzzParseComment(f *testing.F) {
 		}
 	})
 }
+
+func TestJSParseIntAndFloat(t *testing.T) {
+	// Expected values are JavaScript's parseInt(s) and parseFloat(s).
+	tests := []struct {
+		in         string
+		int, float string
+	}{
+		{"19", "19", "19"},
+		{"19.7", "19", "19.7"},
+		{" \u00a019abc", "19", "19"},
+		{"-3", "-3", "-3"},
+		{"+4.5e2x", "4", "450"},
+		{"0x1A", "26", "0"},
+		{".5", "NaN", "0.5"},
+		{"abc", "NaN", "NaN"},
+		{"", "NaN", "NaN"},
+		{"Infinity", "NaN", "Infinity"},
+		{"1e400", "1", "Infinity"},
+		{"-0", "0", "0"},
+	}
+	for _, tt := range tests {
+		if got := jsNumberString(jsParseInt(tt.in)); got != tt.int {
+			t.Errorf("parseInt(%q) = %s, want %s", tt.in, got, tt.int)
+		}
+		if got := jsNumberString(jsParseFloat(tt.in)); got != tt.float {
+			t.Errorf("parseFloat(%q) = %s, want %s", tt.in, got, tt.float)
+		}
+	}
+}
