@@ -76,7 +76,9 @@ func run(args []string, e *env) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		args = []string{"--help"}
+		// Until the review screen lands, recall without arguments shows the
+		// built-in deck.
+		args = []string{"scan"}
 	}
 	ctx, err := parser.Parse(args)
 	if err != nil {
