@@ -73,11 +73,11 @@ func TestBadRecallNow(t *testing.T) {
 func TestScanJSON(t *testing.T) {
 	vault := writeVault(t, map[string]string{
 		".obsidian/plugins/obsidian-spaced-repetition/data.json": pluginSettings,
-		"net/tcp.md": "#🧠/network\n\nWhat is TCP?->->->`Transmission Control Protocol` <!--SR:!2023-09-30,5,250-->\nWhat is UDP?->->->User Datagram Protocol\n",
-		"oauth.md":   "#🧠\n\nhello:::bonjour\n<!--SR:!2023-10-20,3,250!2023-09-21,4,250-->\n\nQ->->->A\n<!--SR:!2023-13-45,19,210-->\n",
-		"plain.md":   "no cards here ->->-> at all\n",
+		"net/tcp.md":    "#🧠/network\n\nWhat is TCP?->->->`Transmission Control Protocol` <!--SR:!2023-09-30,5,250-->\nWhat is UDP?->->->User Datagram Protocol\n",
+		"oauth.md":      "#🧠\n\nhello:::bonjour\n<!--SR:!2023-10-20,3,250!2023-09-21,4,250-->\n\nQ->->->A\n<!--SR:!2023-13-45,19,210-->\n",
+		"plain.md":      "no cards here ->->-> at all\n",
 		".trash/old.md": "#🧠\n\nOld->->->card\n",
-		"image.png":  "\x89PNG",
+		"image.png":     "\x89PNG",
 	})
 	code, stdout, stderr := runRecall(t, map[string]string{"RECALL_NOW": "2023-10-04"}, "scan", "--vault", vault, "--json")
 	if code != 0 || stderr != "" {
