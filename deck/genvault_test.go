@@ -45,15 +45,7 @@ func TestGeneratedVault(t *testing.T) {
 	if err := json.Unmarshal(data, &want); err != nil {
 		t.Fatal(err)
 	}
-	fsys := os.DirFS(dir)
-	s, _, err := LoadSettings(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := ScanVault(fsys, NewParser(s), ScanOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, _ := mustScan(t, dir)
 	byType, byDeck := map[string]int{}, map[string]int{}
 	cards, isNew := 0, 0
 	for _, n := range v.Notes {

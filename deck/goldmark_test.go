@@ -52,15 +52,7 @@ func htmlSpans(src []byte, fmEnd int) []Span {
 // what CommonMark parses as raw HTML, never in code or plain text.
 func TestCommentsAreHTML(t *testing.T) {
 	dir := "testdata/vaults/polyipseity-information"
-	fsys := os.DirFS(dir)
-	s, _, err := LoadSettings(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := ScanVault(fsys, NewParser(s), ScanOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, _ := mustScan(t, dir)
 	checked := 0
 	for _, n := range v.Notes {
 		src, err := os.ReadFile(dir + "/" + n.Path)

@@ -52,16 +52,7 @@ func TestRealVault(t *testing.T) {
 	if err := json.Unmarshal(data, &want); err != nil {
 		t.Fatal(err)
 	}
-	fsys := os.DirFS(dir)
-	s, found, err := LoadSettings(fsys)
-	if err != nil || !found {
-		t.Fatalf("LoadSettings: found=%v err=%v", found, err)
-	}
-	parser := NewParser(s)
-	v, err := ScanVault(fsys, parser, ScanOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, parser := mustScan(t, dir)
 	type key struct {
 		file      string
 		line, idx int
@@ -201,4 +192,21 @@ func firstDiff(got, want string) string {
 	}
 	from := max(0, i-40)
 	return fmt.Sprintf("differs at byte %d: %q, want %q", i, got[from:min(len(got), i+40)], want[from:min(len(want), i+40)])
+}
+
+// mustScan scans the vault in dir with the plugin settings found there
+// (which must exist) and returns the result and the parser used.
+func mustScan(tb testing.TB, dir string) (*Vault, *Parser) {
+	tb.Helper()
+	fsys := os.DirFS(dir)
+	s, found, err := LoadSettings(fsys)
+	if err != nil || !found {
+		tb.Fatalf("LoadSettings(%s): found=%v err=%v", dir, found, err)
+	}
+	p := NewParser(s)
+	v, err := ScanVault(fsys, p, ScanOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v, p
 }
