@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,17 +20,26 @@ import (
 // Identical questions in one note are told apart by their order. A card's
 // ID is its question's identity and its sibling index.
 func assignIDs(notePath string, qs []*Question) {
-	seen := map[string]int{}
+	seen := map[[sha256.Size]byte]int{}
+	h := sha256.New()
+	var buf []byte
 	for _, q := range qs {
-		key := "text\x00" + q.Type.String() + "\x00" + normalizeText(q.Text)
+		buf = append(buf[:0], notePath...)
 		if q.BlockID != "" {
-			key = "block\x00" + q.BlockID
+			buf = append(append(buf, "\x00block\x00"...), q.BlockID...)
+		} else {
+			buf = append(append(append(buf, "\x00text\x00"...), q.Type.String()...), 0)
+			buf = appendNormalized(buf, q.Text)
 		}
-		seen[key]++
-		if n := seen[key]; n > 1 {
-			key += "\x00" + strconv.Itoa(n)
+		h.Reset()
+		h.Write(buf)
+		var sum [sha256.Size]byte
+		h.Sum(sum[:0])
+		seen[sum]++
+		if n := seen[sum]; n > 1 {
+			h.Write([]byte("\x00" + strconv.Itoa(n)))
+			h.Sum(sum[:0])
 		}
-		sum := sha256.Sum256([]byte(notePath + "\x00" + key))
 		base := hex.EncodeToString(sum[:8])
 		for k := range q.Cards {
 			q.Cards[k].ID = base + "-" + strconv.Itoa(k)
@@ -37,28 +47,38 @@ func assignIDs(notePath string, qs []*Question) {
 	}
 }
 
-// normalizeText prepares question text for identity: NFC, no BOM, runs of
-// whitespace as one space, trimmed.
-func normalizeText(s string) string {
-	if strings.Contains(s, "\ufeff") {
-		s = strings.ReplaceAll(s, "\ufeff", "")
-	}
+// appendNormalized appends question text prepared for identity to buf: NFC,
+// no BOM, runs of whitespace as one space, trimmed.
+func appendNormalized(buf []byte, s string) []byte {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	start := len(buf)
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+	for len(s) > 0 {
+		// Copy runs of other characters at once.
+		k := strings.IndexFunc(s, isIdentityBlank)
+		if k < 0 {
+			k = len(s)
+		}
+		if k > 0 {
+			if space && len(buf) > start {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, s[:k]...)
+			space = false
+			s = s[k:]
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		r, size := utf8.DecodeRuneInString(s)
+		if r != '\ufeff' {
+			space = true
 		}
-		b.WriteRune(r)
+		s = s[size:]
 	}
-	return b.String()
+	return buf
 }
+
+// isIdentityBlank reports whether r is left out of a card's identity: white
+// space (collapsed) and the byte order mark (dropped).
+func isIdentityBlank(r rune) bool { return r == '\ufeff' || unicode.IsSpace(r) }

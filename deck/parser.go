@@ -50,7 +50,7 @@ func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 		code    [][2]int
 		blocks  []block
 		skips   []htmlSkip
-		text    strings.Builder
+		pieces  []string // the block's lines, joined with "\n" when it is emitted
 		typ     CardType
 		first   int
 		started bool
@@ -59,17 +59,20 @@ func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 	appendLine := func(i int, s string) {
 		if !started {
 			first, started = i, true
-		} else {
-			text.WriteByte('\n')
 		}
-		text.WriteString(s)
+		pieces = append(pieces, s)
 	}
 	reset := func() {
-		text.Reset()
+		pieces = pieces[:0]
 		typ, started, code = 0, false, nil
 	}
 	emit := func(last int) {
-		blocks = append(blocks, block{typ: typ, first: first, last: last, text: strings.TrimRightFunc(text.String(), isJSSpace), code: code})
+		blocks = append(blocks, block{typ: typ, first: first, last: last, text: strings.TrimRightFunc(strings.Join(pieces, "\n"), isJSSpace), code: code})
+	}
+	// longerThanOne reports whether the block's text is longer than one
+	// UTF-16 unit, as the plugin tests before taking a separator line.
+	longerThanOne := func() bool {
+		return len(pieces) > 1 || len(pieces) == 1 && jsLen(pieces[0]) > 1
 	}
 	for i := 0; i < n; i++ {
 		cur := ls.text(i)
@@ -114,27 +117,26 @@ func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 		case typ.inline():
 			// 5. An inline card: this line, plus its schedule comment on the
 			// next line or in a callout below.
-			text.Reset()
-			text.WriteString(cur)
+			pieces = append(pieces[:0], cur)
 			first = i
 			if i+1 < n && strings.HasPrefix(ls.text(i+1), "<!--SR:") {
 				i++
-				text.WriteString("\n" + ls.text(i))
+				pieces = append(pieces, ls.text(i))
 			} else if i+1 < n && strings.HasPrefix(ls.text(i+1), calloutMarker) {
 				for i+1 < n {
 					i++
 					t := ls.text(i)
-					text.WriteString("\n" + t)
+					pieces = append(pieces, t)
 					if strings.Contains(t, "<!--SR:") {
 						break
 					}
 				}
 			}
-			blocks = append(blocks, block{typ: typ, first: first, last: i, text: text.String()})
+			blocks = append(blocks, block{typ: typ, first: first, last: i, text: strings.Join(pieces, "\n")})
 			reset()
-		case trimmed == p.multiline && p.multiline != "" && jsLen(text.String()) > 1:
+		case trimmed == p.multiline && p.multiline != "" && longerThanOne():
 			typ = Multiline
-		case trimmed == p.multilineReversed && p.multilineReversed != "" && jsLen(text.String()) > 1:
+		case trimmed == p.multilineReversed && p.multilineReversed != "" && longerThanOne():
 			typ = MultilineReversed
 		case strings.HasPrefix(cur, "```") || strings.HasPrefix(cur, "~~~"):
 			// 7. A fence at column 0: its contents belong to the block but
@@ -156,7 +158,7 @@ func parseBlocks(ls *lineSource, p *Parser) ([]block, []htmlSkip) {
 			typ = Cloze
 		}
 	}
-	if typ != 0 && started && text.Len() > 0 {
+	if typ != 0 && started && (len(pieces) > 1 || pieces[0] != "") {
 		emit(n - 1)
 	}
 	return blocks, skips
