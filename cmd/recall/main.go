@@ -25,6 +25,7 @@ type cli struct {
 	Version versionCmd `cmd:"" help:"Print recall's version."`
 	Scan    scanCmd    `cmd:"" help:"Scan a vault and report cards, decks and warnings."`
 	Cards   cardsCmd   `cmd:"" help:"List every card of a vault."`
+	Serve   serveCmd   `cmd:"" help:"Run the OAuth 2.0 lab (authorization and resource server) on loopback."`
 }
 
 // env is what a command may take from the outside world. It is built once in
