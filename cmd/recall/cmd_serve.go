@@ -214,18 +214,18 @@ func printSteps(w io.Writer, base string, cfg simulator.Config, clients map[stri
 		fmt.Fprintf(w, "\nTry it with grant %s of client %s:\n", g.ID, c.ID)
 		fmt.Fprintf(w, "  # 1. call the API with the access token (%s)\n", expectAtAPI(g))
 		fmt.Fprintf(w, "  curl -i -H %s %s/api/me\n", shellQuote("Authorization: Bearer "+g.AccessToken), base)
-		fmt.Fprintln(w, "  # 2. refresh: 200 with a new access token and, with rotation, a new refresh token")
+		fmt.Fprintln(w, "  # 2. refresh (with the fixtures: the RFC 6749 section 6 example request): 200 with new tokens")
 		fmt.Fprintf(w, "  %s\n", refresh)
-		fmt.Fprintln(w, "  # 3. call the API with the new access token: 200")
+		fmt.Fprintln(w, "  # 3. set ACCESS_TOKEN to the access_token of step 2, then call the API again: 200")
 		fmt.Fprintf(w, "  curl -i -H \"Authorization: Bearer $ACCESS_TOKEN\" %s/api/me\n", base)
-		fmt.Fprintln(w, "  # 4. send the old refresh token again: reuse detected, the whole family is revoked")
+		fmt.Fprintln(w, "  # 4. send the same (now rotated-out) refresh token again: reuse detected, the whole family is revoked")
 		fmt.Fprintf(w, "  %s\n", refresh)
 		fmt.Fprintln(w, "  # 5. read the event log")
 		fmt.Fprintf(w, "  curl -s %s/lab/events\n", base)
 		fmt.Fprintln(w, "  # 6. fast-forward the lab clock past every token's lifetime")
 		fmt.Fprintf(w, "  curl -s -d advance=25h %s/lab/clock\n", base)
 		if slices.Contains(c.Grants, simulator.GrantAuthorizationCode) {
-			fmt.Fprintln(w, "  # 7. authorise again: get a code (PKCE, RFC 7636 example verifier), then exchange it")
+			fmt.Fprintln(w, "  # 7. authorise again: get a code (PKCE with RFC 7636's example), set CODE to it, exchange it")
 			fmt.Fprintf(w, "  curl -s '%s/authorize?response_type=code&client_id=%s&code_challenge=%s&code_challenge_method=S256&state=xyz'\n",
 				base, url.QueryEscape(c.ID), exampleChallenge)
 			fmt.Fprintf(w, "  curl -i %s -d grant_type=authorization_code --data-urlencode \"code=$CODE\" -d code_verifier=%s %s/token\n",
