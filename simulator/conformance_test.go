@@ -573,3 +573,39 @@ func TestEventsEndpoint(t *testing.T) {
 		t.Errorf("reset: %d %s", r.status, r.raw)
 	}
 }
+
+// TestRevokeAccessTokensOnRotation: with the knob on, a rotation revokes the
+// grant's older access tokens (P6).
+func TestRevokeAccessTokensOnRotation(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.RevokeAccessTokensOnRotation = true
+	l := newLab(t, cfg)
+	at2, _ := l.mustRefresh("RT1")
+	if r := l.api("/api/me", "AT1"); r.status != 401 {
+		t.Errorf("AT1 after rotation: %d, want 401", r.status)
+	}
+	if r := l.api("/api/me", at2); r.status != 200 {
+		t.Errorf("new access token: %d, want 200", r.status)
+	}
+}
+
+// TestHistoryLimit: a grant keeps at most historyLimit refresh and access
+// tokens however often it is refreshed on a frozen clock.
+func TestHistoryLimit(t *testing.T) {
+	l := newLab(t, DefaultConfig())
+	rt := "RT1"
+	for range historyLimit + 50 {
+		_, rt = l.mustRefresh(rt)
+	}
+	st := l.s.Stats()
+	// The other fixture grants hold 3 refresh and 3 access tokens.
+	if st.RefreshTokens != historyLimit+3 || st.AccessTokens != historyLimit+3 {
+		t.Errorf("stats = %+v, want %d of each", st, historyLimit+3)
+	}
+	if r := l.refresh("RT1"); r.status != 400 || !strings.Contains(r.str("error_description"), "not known") {
+		t.Errorf("forgotten token: %d %s", r.status, r.raw)
+	}
+	if _, next := l.mustRefresh(rt); next == "" {
+		t.Error("the chain broke after the limit")
+	}
+}

@@ -175,10 +175,10 @@ var (
 	demoRefresh = Request{Method: http.MethodPost, Path: "/token", Auth: AuthBasic,
 		ClientID: DemoClientID, ClientSecret: DemoClientSecret,
 		Params: []Param{{"grant_type", GrantRefreshToken}, {"refresh_token", "{refresh_token}"}}}
-	callMe    = Request{Method: http.MethodGet, Path: "/api/me", Auth: AuthBearer, Token: "{access_token}"}
-	callAdmin = Request{Method: http.MethodGet, Path: "/api/admin", Auth: AuthBearer, Token: "{access_token}"}
-	ok        = Outcome{Status: http.StatusOK}
-	badGrant  = Outcome{Status: http.StatusBadRequest, Error: errInvalidGrant}
+	callMe         = Request{Method: http.MethodGet, Path: "/api/me", Auth: AuthBearer, Token: "{access_token}"}
+	callAdmin      = Request{Method: http.MethodGet, Path: "/api/admin", Auth: AuthBearer, Token: "{access_token}"}
+	expectOK       = Outcome{Status: http.StatusOK}
+	expectBadGrant = Outcome{Status: http.StatusBadRequest, Error: errInvalidGrant}
 )
 
 // with returns r with its params replaced.
@@ -194,14 +194,14 @@ var Scenarios = []Scenario{
 		Steps: []Step{
 			{Note: "the expired access token is refused", Request: callMe, Expect: Outcome{Status: 401, Error: errInvalidToken}},
 			{Note: "refresh it", Request: demoRefresh, Expect: Outcome{Status: 200, Scope: "read write"}},
-			{Note: "the new access token works", Request: callMe, Expect: ok},
+			{Note: "the new access token works", Request: callMe, Expect: expectOK},
 		}},
 	{Name: "wrong-secret", Title: "Wrong client secret",
 		Description: "A wrong secret is invalid_client with status 401 and a Basic challenge; the refresh token is not consumed, so the right secret still works.",
 		Steps: []Step{
 			{Note: "wrong secret", Request: func() Request { r := demoRefresh; r.ClientSecret = "wrong"; return r }(),
 				Expect: Outcome{Status: 401, Error: errInvalidClient}},
-			{Note: "the same refresh token with the right secret", Request: demoRefresh, Expect: ok},
+			{Note: "the same refresh token with the right secret", Request: demoRefresh, Expect: expectOK},
 		}},
 	{Name: "basic-raw", Title: "Basic without form-encoding",
 		Description: "RFC 6749 section 2.3.1 form-encodes id and secret before base64. Client app's secret p+ss:w/rd sent raw decodes to p ss:w/rd: invalid_client. Encoded, it works.",
@@ -214,9 +214,9 @@ var Scenarios = []Scenario{
 	{Name: "reuse", Title: "Reused old refresh token",
 		Description: "After a rotation the old refresh token is presented again: the server cannot tell thief from client and revokes the whole family, so even the newest refresh token and the access tokens die.",
 		Steps: []Step{
-			{Note: "refresh: the refresh token is rotated", Request: demoRefresh, Expect: ok},
-			{Note: "the old refresh token again: reuse detected", Request: demoRefresh.with(Param{"grant_type", GrantRefreshToken}, Param{"refresh_token", "{previous_refresh_token}"}), Expect: badGrant},
-			{Note: "the newest refresh token is revoked too", Request: demoRefresh, Expect: badGrant},
+			{Note: "refresh: the refresh token is rotated", Request: demoRefresh, Expect: expectOK},
+			{Note: "the old refresh token again: reuse detected", Request: demoRefresh.with(Param{"grant_type", GrantRefreshToken}, Param{"refresh_token", "{previous_refresh_token}"}), Expect: expectBadGrant},
+			{Note: "the newest refresh token is revoked too", Request: demoRefresh, Expect: expectBadGrant},
 			{Note: "and so is the newest access token", Request: callMe, Expect: Outcome{Status: 401, Error: errInvalidToken}},
 		}},
 	{Name: "wider-scope", Title: "Wider scope",
@@ -224,7 +224,7 @@ var Scenarios = []Scenario{
 		Steps: []Step{
 			{Note: "ask for profile too", Request: demoRefresh.with(Param{"grant_type", GrantRefreshToken}, Param{"refresh_token", "{refresh_token}"}, Param{"scope", "read write profile"}),
 				Expect: Outcome{Status: 400, Error: errInvalidScope}},
-			{Note: "the refresh token still works", Request: demoRefresh, Expect: ok},
+			{Note: "the refresh token still works", Request: demoRefresh, Expect: expectOK},
 		}},
 	{Name: "narrower-scope", Title: "Narrower scope",
 		Description: "A narrower scope narrows the access token only: with scope=read the admin API says 403 insufficient_scope; the next refresh without scope gets the original read write back.",
@@ -233,19 +233,19 @@ var Scenarios = []Scenario{
 				Expect: Outcome{Status: 200, Scope: "read"}},
 			{Note: "the admin API needs write", Request: callAdmin, Expect: Outcome{Status: 403, Error: errInsufficientScope}},
 			{Note: "refresh without scope: the original scope is back", Request: demoRefresh, Expect: Outcome{Status: 200, Scope: "read write"}},
-			{Note: "the admin API now answers", Request: callAdmin, Expect: ok},
+			{Note: "the admin API now answers", Request: callAdmin, Expect: expectOK},
 		}},
 	{Name: "expired", Title: "Expired refresh token",
 		Description: "Refresh tokens live 24 hours in the lab. Fast-forward 25 hours and the refresh is invalid_grant: the client must authorise again.",
 		Steps: []Step{
-			{Note: "25 hours later", Advance: 25 * time.Hour, Request: demoRefresh, Expect: badGrant},
+			{Note: "25 hours later", Advance: 25 * time.Hour, Request: demoRefresh, Expect: expectBadGrant},
 		}},
 	{Name: "revoked", Title: "Revoked token",
 		Description: "The client revokes its refresh token (RFC 7009): the answer is 200 with an empty body, and the grant is gone.",
 		Steps: []Step{
 			{Note: "revoke the refresh token", Request: Request{Method: http.MethodPost, Path: "/revoke", Auth: AuthBasic, ClientID: DemoClientID, ClientSecret: DemoClientSecret,
-				Params: []Param{{"token", "{refresh_token}"}, {"token_type_hint", "refresh_token"}}}, Expect: ok},
-			{Note: "refresh with it", Request: demoRefresh, Expect: badGrant},
+				Params: []Param{{"token", "{refresh_token}"}, {"token_type_hint", "refresh_token"}}}, Expect: expectOK},
+			{Note: "refresh with it", Request: demoRefresh, Expect: expectBadGrant},
 		}},
 	{Name: "missing-grant-type", Title: "Missing grant_type",
 		Description: "Without grant_type the server cannot tell what is asked: invalid_request (not unsupported_grant_type, which is for an unknown value).",
@@ -255,12 +255,12 @@ var Scenarios = []Scenario{
 	{Name: "reauthorize", Title: "Re-authorise with the authorization code",
 		Description: "When refreshing is no longer possible, the other way to a token is to authorise again: /authorize with PKCE (approved at once in the lab), then exchange the code with its verifier.",
 		Steps: []Step{
-			{Note: "25 hours later the refresh token has expired", Advance: 25 * time.Hour, Request: demoRefresh, Expect: badGrant},
+			{Note: "25 hours later the refresh token has expired", Advance: 25 * time.Hour, Request: demoRefresh, Expect: expectBadGrant},
 			{Note: "authorise: the consent is automatic, the answer carries a code", Request: Request{Method: http.MethodGet, Path: "/authorize", Params: []Param{
 				{"response_type", "code"}, {"client_id", DemoClientID}, {"scope", "read"}, {"state", "xyz"},
-				{"code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"}, {"code_challenge_method", "S256"}}}, Expect: ok},
+				{"code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"}, {"code_challenge_method", "S256"}}}, Expect: expectOK},
 			{Note: "exchange the code with the PKCE verifier", Request: Request{Method: http.MethodPost, Path: "/token", Auth: AuthBasic, ClientID: DemoClientID, ClientSecret: DemoClientSecret,
 				Params: []Param{{"grant_type", GrantAuthorizationCode}, {"code", "{code}"}, {"code_verifier", "{code_verifier}"}}}, Expect: Outcome{Status: 200, Scope: "read"}},
-			{Note: "the new access token works", Request: callMe, Expect: ok},
+			{Note: "the new access token works", Request: callMe, Expect: expectOK},
 		}},
 }
