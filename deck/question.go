@@ -95,6 +95,10 @@ var questionTagPattern = regexp.MustCompile(`^#[^\s#]+`)
 // as the plugin does (obsidian-sr.md §4.7).
 func decompose(text string) (tag, blockID, actual string) {
 	text = removeComments(text)
+	if k := strings.Index(text, "\n"+calloutMarker); k >= 0 {
+		// The callout holding an inline card's schedule is not card text.
+		text = text[:k]
+	}
 	rest := strings.TrimLeftFunc(text, isJSSpace)
 	if strings.HasPrefix(rest, "#") {
 		if t := questionTagPattern.FindString(rest); t != "" {

@@ -1,7 +1,6 @@
 package deck
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -21,6 +20,9 @@ type Vault struct {
 	// Warnings are problems with the vault as a whole (settings, links,
 	// unreadable files). Each note's own warnings are in Note.Warnings.
 	Warnings []Warning
+	// TempFiles are temporary files left by recall's writer (a write that
+	// was killed); see RemoveStaleTemps.
+	TempFiles []string
 }
 
 // AllWarnings returns the vault's warnings followed by every note's, in
@@ -104,19 +106,10 @@ func (p *Parser) readNote(fsys fs.FS, name string) *Note {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		n := &Note{Path: name}
-		n.Warnings = append(n.Warnings, Warning{Path: name, Msg: "cannot read the note: " + plainError(err)})
+		n.Warnings = append(n.Warnings, Warning{Path: name, Msg: "cannot read the note: " + plainPathError(err).Error()})
 		return n
 	}
 	return p.ParseNote(name, src)
-}
-
-// plainError strips the path that fs errors repeat.
-func plainError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // listNotes walks fsys and returns the Markdown notes to read, sorted, and
@@ -129,7 +122,7 @@ func (p *Parser) listNotes(fsys fs.FS, v *Vault) (paths, broken []string, err er
 			if name == "." {
 				return err
 			}
-			v.Warnings = append(v.Warnings, Warning{Path: name, Msg: "cannot read: " + plainError(err)})
+			v.Warnings = append(v.Warnings, Warning{Path: name, Msg: "cannot read: " + plainPathError(err).Error()})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -143,6 +136,10 @@ func (p *Parser) listNotes(fsys fs.FS, v *Vault) (paths, broken []string, err er
 			if name != "." && ignored(name+"/", ignore) {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		if IsTempFile(base) {
+			v.TempFiles = append(v.TempFiles, name)
 			return nil
 		}
 		if !strings.EqualFold(path.Ext(name), ".md") || ignored(name, ignore) {
