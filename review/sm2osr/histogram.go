@@ -25,6 +25,16 @@ func NewHistogram(offsets ...int) *Histogram {
 	return h
 }
 
+// Clone returns an independent copy, for previewing answers without
+// recording them.
+func (h *Histogram) Clone() *Histogram {
+	c := &Histogram{counts: make(map[int]int, len(h.counts))}
+	for k, v := range h.counts {
+		c.counts[k] = v
+	}
+	return c
+}
+
 // Count returns the number of cards due in days days and whether the day has
 // an entry at all.
 func (h *Histogram) Count(days int) (n int, ok bool) {
