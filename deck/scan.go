@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
@@ -46,26 +47,62 @@ type ScanOptions struct {
 }
 
 // ScanVault reads every Markdown note of the vault in fsys with the
-// parser's settings. It skips folders whose names start with '.' (such as
-// .obsidian and .trash), files matching the settings' noteFoldersToIgnore
-// globs, and symbolic links to folders; a symbolic link to a file is read
-// only if it stays inside fsys (use an os.Root's FS for a real vault). A note
-// that cannot be read is a warning; the error is for a vault that cannot be
-// listed at all.
+// parser's settings: List, then ReadNotes. A note that cannot be read is a
+// warning; the error is for a vault that cannot be listed at all.
 func ScanVault(fsys fs.FS, p *Parser, opts ScanOptions) (*Vault, error) {
-	v := &Vault{}
-	for _, problem := range p.settings.Problems() {
-		v.Warnings = append(v.Warnings, Warning{Path: PluginSettingsPath, Msg: problem})
-	}
-	paths, brokenLinks, err := p.listNotes(fsys, v)
+	l, err := p.List(fsys)
 	if err != nil {
 		return nil, err
 	}
-	if len(brokenLinks) > 0 {
-		v.Warnings = append(v.Warnings, Warning{Path: brokenLinks[0], Msg: fmt.Sprintf(
-			"%d symbolic link(s) are broken or point outside the vault and were skipped (this is the first)", len(brokenLinks))})
+	paths := make([]string, len(l.Files))
+	for i, f := range l.Files {
+		paths[i] = f.Path
 	}
-	v.Notes = make([]*Note, len(paths))
+	return &Vault{Notes: p.ReadNotes(fsys, paths, opts), Warnings: l.Warnings, TempFiles: l.TempFiles}, nil
+}
+
+// NoteFile is a note found in a vault, with what tells whether it changed.
+type NoteFile struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+}
+
+// Listing is the list of a vault's notes.
+type Listing struct {
+	// Files are the notes, in path order.
+	Files []NoteFile
+	// Warnings are problems with the settings and the folder.
+	Warnings []Warning
+	// TempFiles are temporary files left by recall's writer.
+	TempFiles []string
+}
+
+// List finds the Markdown notes of the vault in fsys. It skips folders
+// whose names start with '.' (such as .obsidian and .trash), files matching
+// the settings' noteFoldersToIgnore globs, and symbolic links to folders; a
+// symbolic link to a file is listed only if it stays inside fsys (use an
+// os.Root's FS for a real vault).
+func (p *Parser) List(fsys fs.FS) (*Listing, error) {
+	l := &Listing{}
+	for _, problem := range p.settings.Problems() {
+		l.Warnings = append(l.Warnings, Warning{Path: PluginSettingsPath, Msg: problem})
+	}
+	broken, err := p.listNotes(fsys, l)
+	if err != nil {
+		return nil, err
+	}
+	if len(broken) > 0 {
+		l.Warnings = append(l.Warnings, Warning{Path: broken[0], Msg: fmt.Sprintf(
+			"%d symbolic link(s) are broken or point outside the vault and were skipped (this is the first)", len(broken))})
+	}
+	return l, nil
+}
+
+// ReadNotes reads and parses the notes at paths, several at once, and
+// returns them in the same order.
+func (p *Parser) ReadNotes(fsys fs.FS, paths []string, opts ScanOptions) []*Note {
+	notes := make([]*Note, len(paths))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -78,7 +115,7 @@ func ScanVault(fsys fs.FS, p *Parser, opts ScanOptions) (*Vault, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				v.Notes[i] = p.readNote(fsys, paths[i])
+				notes[i] = p.readNote(fsys, paths[i])
 				done <- i
 			}
 		}()
@@ -98,7 +135,7 @@ func ScanVault(fsys fs.FS, p *Parser, opts ScanOptions) (*Vault, error) {
 			opts.Progress(count, len(paths))
 		}
 	}
-	return v, nil
+	return notes
 }
 
 // readNote reads and parses one note; a read error becomes a warning.
@@ -112,17 +149,17 @@ func (p *Parser) readNote(fsys fs.FS, name string) *Note {
 	return p.ParseNote(name, src)
 }
 
-// listNotes walks fsys and returns the Markdown notes to read, sorted, and
-// the symbolic links that were skipped because they lead nowhere or out of
-// the vault.
-func (p *Parser) listNotes(fsys fs.FS, v *Vault) (paths, broken []string, err error) {
+// listNotes walks fsys and fills l with the Markdown notes to read, sorted,
+// and the temporary files found. It returns the symbolic links that were
+// skipped because they lead nowhere or out of the vault.
+func (p *Parser) listNotes(fsys fs.FS, l *Listing) (broken []string, err error) {
 	ignore := p.settings.NoteFoldersToIgnore
 	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if name == "." {
 				return err
 			}
-			v.Warnings = append(v.Warnings, Warning{Path: name, Msg: "cannot read: " + plainPathError(err).Error()})
+			l.Warnings = append(l.Warnings, Warning{Path: name, Msg: "cannot read: " + plainPathError(err).Error()})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -130,41 +167,40 @@ func (p *Parser) listNotes(fsys fs.FS, v *Vault) (paths, broken []string, err er
 		}
 		base := path.Base(name)
 		if d.IsDir() {
-			if name != "." && strings.HasPrefix(base, ".") {
-				return fs.SkipDir
-			}
-			if name != "." && ignored(name+"/", ignore) {
+			if name != "." && (strings.HasPrefix(base, ".") || ignored(name+"/", ignore)) {
 				return fs.SkipDir
 			}
 			return nil
 		}
 		if IsTempFile(base) {
-			v.TempFiles = append(v.TempFiles, name)
+			l.TempFiles = append(l.TempFiles, name)
 			return nil
 		}
 		if !strings.EqualFold(path.Ext(name), ".md") || ignored(name, ignore) {
 			return nil
 		}
+		var info fs.FileInfo
 		if d.Type()&fs.ModeSymlink != 0 {
-			info, err := fs.Stat(fsys, name)
+			info, err = fs.Stat(fsys, name)
 			if err != nil {
 				broken = append(broken, name)
 				return nil
 			}
-			if !info.Mode().IsRegular() {
-				return nil
-			}
-		} else if !d.Type().IsRegular() {
+		} else if info, err = d.Info(); err != nil {
+			l.Warnings = append(l.Warnings, Warning{Path: name, Msg: "cannot read: " + plainPathError(err).Error()})
 			return nil
 		}
-		paths = append(paths, name)
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		l.Files = append(l.Files, NoteFile{Path: name, Size: info.Size(), ModTime: info.ModTime()})
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot list the vault: %w", err)
+		return nil, fmt.Errorf("cannot list the vault: %w", err)
 	}
-	sort.Strings(paths)
-	return paths, broken, nil
+	sort.Slice(l.Files, func(i, j int) bool { return l.Files[i].Path < l.Files[j].Path })
+	return broken, nil
 }
 
 // ignored reports whether a vault path matches one of the globs of
