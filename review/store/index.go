@@ -206,3 +206,14 @@ func (s *Store) DueBefore(vaultKey string, until time.Time) ([]string, error) {
 	})
 	return ids, err
 }
+
+// UpdateCard replaces one card's record (and its due-index entry).
+func (s *Store) UpdateCard(vaultKey string, c CardRecord, dueOf func(CardRecord) time.Time) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		v, err := vault(tx, vaultKey)
+		if err != nil {
+			return err
+		}
+		return putCard(v.Bucket(bucketCards), v.Bucket(bucketDue), c, dueOf)
+	})
+}

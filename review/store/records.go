@@ -18,6 +18,8 @@ type NoteInfo struct {
 	SHA256  [32]byte `json:"sha256"`
 	// Cards are the IDs of the note's cards.
 	Cards []string `json:"cards"`
+	// Warnings are the problems found when the note was read.
+	Warnings []deck.Warning `json:"warnings,omitempty"`
 }
 
 // CardRecord is the index entry of one card.
