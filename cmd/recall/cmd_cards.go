@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"github.com/recall-srs/recall/deck"
+	"github.com/recall-srs/recall/review"
 )
 
 // cardsCmd lists every card of a vault.
 type cardsCmd struct {
-	vaultFlags
+	studyFlags
 	JSON bool `help:"Print a JSON array, one object per card."`
 }
 
@@ -44,14 +45,15 @@ type scheduleJSON struct {
 	LastReview *string  `json:"last_review,omitempty"`
 }
 
-// Run scans the vault and prints its cards.
+// Run scans the vault and prints its cards, each with its schedule wherever
+// it is kept (the note, or recall's database).
 func (c *cardsCmd) Run(e *env) error {
-	v, err := c.open()
+	s, err := c.openStudy(e)
 	if err != nil {
 		return err
 	}
-	defer v.close()
-	vault, err := v.scan(nil)
+	defer s.close()
+	vault, err := s.vault.scan(nil)
 	if err != nil {
 		return err
 	}
@@ -62,7 +64,7 @@ func (c *cardsCmd) Run(e *env) error {
 				out = append(out, cardJSON{
 					ID: card.ID, File: n.Path, Line: q.FirstLine, Type: q.Type.String(), Sibling: card.Sibling,
 					Decks: q.Decks, Question: card.Front, Answer: card.Back, Context: nonNil(q.Context),
-					Schedule: scheduleOf(card.Schedule),
+					Schedule: scheduleOf(s.stateOf(card)),
 				})
 			}
 		}
@@ -82,19 +84,27 @@ func (c *cardsCmd) Run(e *env) error {
 	return nil
 }
 
-// scheduleOf converts a segment to its JSON form; nil stays nil.
-func scheduleOf(s *deck.Segment) *scheduleJSON {
+// stateOf returns a card's schedule as recall knows it: from its index
+// record, else from the note.
+func (o *openedStudy) stateOf(c deck.Card) review.State {
+	if rec, ok := o.Card(c.ID); ok {
+		return rec.State
+	}
+	return review.StateOf(c.Schedule)
+}
+
+// scheduleOf converts a state to its JSON form; a new card is nil.
+func scheduleOf(s review.State) *scheduleJSON {
 	switch {
-	case s == nil:
-		return nil
 	case s.SM2 != nil:
 		ease := s.SM2.Ease
 		return &scheduleJSON{Algorithm: "sm2", Due: s.SM2.Due.Format(time.DateOnly), Interval: s.SM2.Interval, Ease: &ease}
 	case s.FSRS != nil:
 		f := *s.FSRS
+		state := int(f.State)
 		out := &scheduleJSON{Algorithm: "fsrs", Due: f.Due.UTC().Format(time.RFC3339), Interval: float64(f.ScheduledDays),
-			Stability: &f.Stability, Difficulty: &f.Difficulty, State: &f.State, Reps: &f.Reps, Lapses: &f.Lapses, Step: &f.LearningStep}
-		if f.LastReview != nil {
+			Stability: &f.Stability, Difficulty: &f.Difficulty, State: &state, Reps: &f.Reps, Lapses: &f.Lapses, Step: &f.LearningStep}
+		if !f.LastReview.IsZero() {
 			lr := f.LastReview.UTC().Format(time.RFC3339)
 			out.LastReview = &lr
 		}

@@ -25,6 +25,10 @@ type cli struct {
 	Version versionCmd `cmd:"" help:"Print recall's version."`
 	Scan    scanCmd    `cmd:"" help:"Scan a vault and report cards, decks and warnings."`
 	Cards   cardsCmd   `cmd:"" help:"List every card of a vault."`
+	Due     dueCmd     `cmd:"" help:"Show what is due, per deck."`
+	Grade   gradeCmd   `cmd:"" help:"Grade one card and write its new schedule."`
+	Undo    undoCmd    `cmd:"" help:"Take back the last grade (note and database)."`
+	Log     logCmd     `cmd:"" help:"Work with the review log."`
 	Serve   serveCmd   `cmd:"" help:"Run the OAuth 2.0 lab (authorization and resource server) on loopback."`
 }
 
