@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -216,4 +217,47 @@ func (s *Store) UpdateCard(vaultKey string, c CardRecord, dueOf func(CardRecord)
 		}
 		return putCard(v.Bucket(bucketCards), v.Bucket(bucketDue), c, dueOf)
 	})
+}
+
+// bucketBury holds, per vault, the cards buried until the end of a review
+// day: card ID → day index (decimal).
+var bucketBury = []byte("bury")
+
+// Bury hides cards until the end of review day day.
+func (s *Store) Bury(vaultKey string, day int, ids []string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		v, err := vault(tx, vaultKey)
+		if err != nil {
+			return err
+		}
+		b, err := v.CreateBucketIfNotExists(bucketBury)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := b.Put([]byte(id), []byte(strconv.Itoa(day))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Buried returns the cards buried for review day day.
+func (s *Store) Buried(vaultKey string, day int) (map[string]bool, error) {
+	out := map[string]bool{}
+	want := strconv.Itoa(day)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v, _ := vault(tx, vaultKey)
+		if v == nil || v.Bucket(bucketBury) == nil {
+			return nil
+		}
+		return v.Bucket(bucketBury).ForEach(func(k, val []byte) error {
+			if string(val) == want {
+				out[string(k)] = true
+			}
+			return nil
+		})
+	})
+	return out, err
 }

@@ -182,3 +182,41 @@ func TestUnchangedNotesAreNotReread(t *testing.T) {
 		t.Errorf("%d cards after deleting b.md", len(s.Cards()))
 	}
 }
+
+func TestQueueAndBury(t *testing.T) {
+	f := newFixture(t, map[string]string{"n.md": "#🧠\n\nhello:::bonjour\n\nQ->->->A\n\nOld->->->card\n<!--SR:!2023-10-01,3,250-->\n"})
+	s := f.open()
+	q, err := s.Queue("", DefaultNewPerDay, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Remaining() != 4 {
+		t.Fatalf("%d cards in the run, want 4", q.Remaining())
+	}
+	first, _ := q.Current(f.now)
+	res, err := s.Grade(first.ID, review.Good, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Bury(q.Answered(res.Card.State, f.now)); err != nil {
+		t.Fatal(err)
+	}
+	// A new run the same day: the graded card is no longer due or new, its
+	// buried sibling (if it had one) stays hidden, and the daily new limit
+	// counts the new card studied.
+	again := f.open()
+	q2, _ := again.Queue("", 2, 1)
+	for range q2.Remaining() {
+		c, ok := q2.Current(f.now)
+		if !ok {
+			break
+		}
+		if c.ID == first.ID {
+			t.Fatal("the graded card is in the new run")
+		}
+		q2.Skip()
+	}
+	if first.State.IsNew() && q2.Remaining() > 2 {
+		t.Errorf("%d cards: the daily new limit ignores today's new card", q2.Remaining())
+	}
+}
