@@ -230,3 +230,53 @@ func TestWriterChangesOnlyTheComment(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSetSegment grades every question of a fuzzed note and checks that the
+// bytes outside the edit never change and that the card reads back with the
+// new schedule and no second comment.
+func FuzzSetSegment(f *testing.F) {
+	for _, seed := range []string{
+		"#🧠\n\nQ->->->A\n<!--SR:!2023-09-15,19,210-->\n",
+		"#🧠\r\n\r\nhello:::bonjour ^x\r\n",
+		"\ufeff#🧠\nfront\n?\nback\n```\ncode\n```",
+		"#🧠\n==a== ==b==\n<!--SR:!2023-09-02,4,270!bad!2000-01-01,1,250!extra-->",
+		"#🧠\nQ->->->A <!--SR:2023-09-15,19,210--> tail\n",
+		"#🧠\n> [!sr|card-metadata]\nQ->->->A\n> [!sr|card-metadata] \n> <!--SR:!2023-09-15,19,210-->",
+	} {
+		f.Add([]byte(seed))
+	}
+	p := NewParser(userSettings())
+	f.Fuzz(func(t *testing.T, src []byte) {
+		note := p.ParseNote("n.md", src)
+		if len(note.Questions) == 0 || len(src) > 4096 {
+			return
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "n.md"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer root.Close()
+		q := note.Questions[len(note.Questions)-1]
+		edit, err := NewWriter(root, p).SetSegment(note, q, 0, "!2024-01-02,5,250")
+		if err != nil {
+			// Refusing is allowed (the check caught something); changing
+			// the note then is not.
+			if got, _ := os.ReadFile(filepath.Join(dir, "n.md")); !bytes.Equal(got, src) {
+				t.Fatalf("refused with %v but changed the note", err)
+			}
+			return
+		}
+		out, _ := os.ReadFile(filepath.Join(dir, "n.md"))
+		if !bytes.Equal(out[:edit.Offset], src[:edit.Offset]) || !bytes.Equal(out[edit.Offset+len(edit.New):], src[edit.Offset+len(edit.Old):]) {
+			t.Fatal("bytes outside the edit changed")
+		}
+		after := p.ParseNote("n.md", out).question(q.Cards[0].ID)
+		if after == nil || after.Cards[0].Schedule == nil || after.Cards[0].Schedule.SM2 == nil || after.Cards[0].Schedule.SM2.Interval != 5 {
+			t.Fatalf("the graded card does not read back:\n%q", out)
+		}
+	})
+}
