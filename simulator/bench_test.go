@@ -75,7 +75,8 @@ func BenchmarkRefreshLoopback(b *testing.B) {
 // BenchmarkRefreshMemory runs 1,000,000 refreshes of one grant per
 // iteration, calling the handler in-process, and reports the live heap and
 // the tokens held afterwards: both stay bounded (historyLimit per grant, the
-// sweep of expired tokens, a bounded event log).
+// sweep of expired tokens, a bounded event log). Run it alone with
+// -benchtime=1x: every iteration is a million refreshes.
 func BenchmarkRefreshMemory(b *testing.B) {
 	const refreshes = 1_000_000
 	for range b.N {

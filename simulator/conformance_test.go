@@ -290,6 +290,8 @@ func TestConformance(t *testing.T) {
 					t.Errorf("body = %s", res.raw)
 				}
 			}},
+		{name: "GET /revoke", req: request{method: "GET", path: "/revoke?token=RT1", auth: appBasic}, status: 405, err: errInvalidRequest},
+		{name: "GET /introspect", req: request{method: "GET", path: "/introspect?token=AT1", auth: appBasic}, status: 405, err: errInvalidRequest},
 		{name: "lab clock", req: request{path: "/lab/clock", body: "advance=2h"}, status: 200,
 			check: func(t *testing.T, l *lab, res *response) {
 				if want := labStart.Add(2 * time.Hour).Format(time.RFC3339); res.str("now") != want {
@@ -328,6 +330,9 @@ func TestConformance(t *testing.T) {
 				if res.raw != "" || res.header.Get("Cache-Control") != "no-store" {
 					t.Errorf("revoke answer: body %q, Cache-Control %q", res.raw, res.header.Get("Cache-Control"))
 				}
+			}
+			if res.status == http.StatusMethodNotAllowed && res.header.Get("Allow") != "POST" {
+				t.Errorf("Allow = %q, want POST", res.header.Get("Allow"))
 			}
 			if tc.check != nil {
 				tc.check(t, l, res)
