@@ -88,8 +88,8 @@ func (s *Server) authorize(c *client, q url.Values, redirect string) (string, *o
 		}
 	}
 	code := newToken()
-	now := s.Now()
 	s.mu.Lock()
+	now := s.Now()
 	s.st.sweep(now)
 	s.st.codes[hashToken(code)] = &authCode{
 		digest: hashToken(code), client: c, subject: ConsentSubject, scope: scope,
@@ -170,9 +170,9 @@ func (s *Server) redeemCode(c *client, form params) (*tokenResponse, *oauthError
 	case !isPKCEValue(verifier):
 		return nil, fail(errInvalidRequest, "The code_verifier must be 43 to 128 characters of letters, digits and - . _ ~.")
 	}
-	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.Now()
 	s.st.sweep(now)
 	ac := s.st.codes[hashToken(code)]
 	switch {

@@ -44,9 +44,9 @@ func (s *Server) introspect(w http.ResponseWriter, r *http.Request) (*introspect
 		return nil, fail(errInvalidRequest, "The token parameter is missing.")
 	}
 	d := hashToken(tok)
-	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.Now()
 	if at := s.st.access[d]; at != nil && !at.revoked && now.Before(at.expires) && at.grant.client == c {
 		return &introspection{
 			Active: true, Scope: joinScope(at.scope), ClientID: c.id, Username: at.grant.subject,

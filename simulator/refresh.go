@@ -14,10 +14,9 @@ func (s *Server) refresh(c *client, form params) (*tokenResponse, *oauthError) {
 		return nil, fail(errInvalidRequest, "The refresh_token parameter is missing.")
 	}
 	d := hashToken(presented)
-	now := s.Now()
-
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.Now()
 	s.st.sweep(now)
 	rt := s.st.refresh[d]
 	if rt == nil {

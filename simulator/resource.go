@@ -48,9 +48,9 @@ func (s *Server) access(r *http.Request, need string) (*me, *challenge) {
 		return nil, ch
 	}
 	d := hashToken(tok)
-	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.Now()
 	at := s.st.access[d]
 	switch {
 	case at == nil && s.st.refresh[d] != nil:

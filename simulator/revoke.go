@@ -31,9 +31,9 @@ func (s *Server) revoke(w http.ResponseWriter, r *http.Request) *oauthError {
 		return fail(errInvalidRequest, "The token parameter is missing.")
 	}
 	d := hashToken(tok)
-	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.Now()
 	s.st.sweep(now)
 	if rt := s.st.refresh[d]; rt != nil {
 		if rt.grant.client != c {

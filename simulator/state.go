@@ -236,8 +236,8 @@ type Stats struct {
 }
 
 // Stats returns the current counts; expired tokens are counted until the next
-// sweep (once per minute of lab time, on the next request that issues or
-// revokes).
+// sweep, which runs at most once per minute of lab time, on a token,
+// authorize or revoke request.
 func (s *Server) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
