@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"time"
+
+	"github.com/recall-srs/recall/review"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -50,7 +53,7 @@ func (c *scanCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	s := summarize(vault, now)
+	s := summarize(vault, review.Clock{Location: time.Local}, now)
 	if c.JSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -72,24 +75,31 @@ func printSummary(w io.Writer, name string, s summary) {
 	if len(types) > 0 {
 		fmt.Fprintf(w, "card types: %s\n", strings.Join(types, ", "))
 	}
-	if len(s.Decks) > 0 {
-		names := make([]string, 0, len(s.Decks))
-		width := len("deck")
-		for d := range s.Decks {
-			names = append(names, d)
-			width = max(width, displayWidth(d))
-		}
-		slices.Sort(names)
-		fmt.Fprintf(w, "\n%s%s  %6s %6s %6s\n", "deck", strings.Repeat(" ", width-len("deck")), "cards", "new", "due")
-		for _, d := range names {
-			dc := s.Decks[d]
-			fmt.Fprintf(w, "%s%s  %6d %6d %6d\n", d, strings.Repeat(" ", width-displayWidth(d)), dc.Cards, dc.New, dc.Due)
-		}
-	}
+	printDecks(w, s.Decks)
 	if len(s.Warnings) > 0 {
 		fmt.Fprintf(w, "\n%d warning(s):\n", len(s.Warnings))
 		for _, wr := range s.Warnings {
 			fmt.Fprintf(w, "  %s\n", wr)
 		}
+	}
+}
+
+// printDecks writes a table of decks with their card, new and due counts,
+// aligned by display width.
+func printDecks(w io.Writer, decks map[string]deckCounts) {
+	if len(decks) == 0 {
+		return
+	}
+	names := make([]string, 0, len(decks))
+	width := len("deck")
+	for d := range decks {
+		names = append(names, d)
+		width = max(width, displayWidth(d))
+	}
+	slices.Sort(names)
+	fmt.Fprintf(w, "\n%s%s  %6s %6s %6s\n", "deck", strings.Repeat(" ", width-len("deck")), "cards", "new", "due")
+	for _, d := range names {
+		dc := decks[d]
+		fmt.Fprintf(w, "%s%s  %6d %6d %6d\n", d, strings.Repeat(" ", width-displayWidth(d)), dc.Cards, dc.New, dc.Due)
 	}
 }
