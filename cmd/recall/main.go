@@ -30,6 +30,10 @@ type cli struct {
 	Undo    undoCmd    `cmd:"" help:"Take back the last grade (note and database)."`
 	Log     logCmd     `cmd:"" help:"Work with the review log."`
 	Serve   serveCmd   `cmd:"" help:"Run the OAuth 2.0 lab (authorization and resource server) on loopback."`
+
+	Evaluate  evaluateCmd  `cmd:"" help:"Score FSRS-6, SM-2 and a constant baseline on a review log (log loss, RMSE(bins), AUC)."`
+	Optimize  optimizeCmd  `cmd:"" help:"Fit the 21 FSRS-6 parameters to a review log."`
+	Retention retentionCmd `cmd:"" help:"Simulate the workload of desired retentions 0.70–0.97 and suggest one."`
 }
 
 // env is what a command may take from the outside world. It is built once in
