@@ -45,13 +45,12 @@ type QueueOptions struct {
 // Again puts a card back later in the same run; answering a card buries its
 // siblings for the day. It is not safe for concurrent use.
 type Queue struct {
-	clock   Clock
-	ready   []QueueCard // to show now, in order
-	later   []QueueCard // answered Again or in learning steps, by due time
-	buried  map[string]bool
-	cards   map[string][]QueueCard // siblings by question
-	done    int
-	current *QueueCard
+	clock  Clock
+	ready  []QueueCard // to show now, in order
+	later  []QueueCard // answered Again or in learning steps, by due time
+	buried map[string]bool
+	cards  map[string][]QueueCard // siblings by question
+	done   int
 }
 
 // NewQueue builds the queue of the cards due at now (and new cards up to
