@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,8 +9,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/recall-srs/recall/review"
 	"github.com/recall-srs/recall/review/fsrs"
+	"github.com/recall-srs/recall/review/store"
 )
 
 // evaluateCmd scores schedulers on a review log.
@@ -22,7 +26,21 @@ type evaluateCmd struct {
 
 // logFlags name the review log a command reads.
 type logFlags struct {
-	Log string `help:"Review log CSV with a header naming card_id, review_time and review_rating (review_state and review_duration optional), e.g. from Anki or recall log export. Required until recall reads its own review log here." required:"" type:"path" placeholder:"FILE.csv"`
+	Log string `help:"Review log CSV with a header naming card_id, review_time and review_rating (review_state and review_duration optional), e.g. from Anki or recall log export (default: recall's own review log)." type:"path" placeholder:"FILE.csv"`
+	DB  string `help:"Database file (default: $RECALL_DB, else $XDG_DATA_HOME/recall/recall.db)." type:"path" placeholder:"PATH"`
+}
+
+// openDB opens recall's database.
+func (f logFlags) openDB(e *env) (*store.Store, error) {
+	return store.Open((&studyFlags{DB: f.DB}).dbPath(e))
+}
+
+// name is how the log is named in output.
+func (f logFlags) name() string {
+	if f.Log == "" {
+		return "recall's review log"
+	}
+	return filepath.Base(f.Log)
 }
 
 // maxLogWarnings is the number of invalid rows reported one by one.
@@ -31,16 +49,35 @@ const maxLogWarnings = 20
 // load reads the review log, reports its invalid rows on e.stderr and
 // returns it with its dataset (UTC calendar days).
 func (f logFlags) load(e *env) (fsrs.ReviewLog, *fsrs.Dataset, error) {
-	file, err := os.Open(f.Log)
-	if err != nil {
-		return fsrs.ReviewLog{}, nil, fmt.Errorf("cannot open the review log: %w", err)
+	var src io.Reader
+	if f.Log == "" {
+		db, err := f.openDB(e)
+		if err != nil {
+			return fsrs.ReviewLog{}, nil, err
+		}
+		var buf bytes.Buffer
+		err = db.ExportCSV(&buf)
+		db.Close()
+		if err != nil {
+			return fsrs.ReviewLog{}, nil, err
+		}
+		src = &buf
+	} else {
+		file, err := os.Open(f.Log)
+		if err != nil {
+			return fsrs.ReviewLog{}, nil, fmt.Errorf("cannot open the review log: %w", err)
+		}
+		defer file.Close()
+		src = file
 	}
-	defer file.Close()
-	log, err := fsrs.ReadReviewLog(file)
+	log, err := fsrs.ReadReviewLog(src)
 	if err != nil {
-		return log, nil, fmt.Errorf("%s: %w", f.Log, err)
+		return log, nil, fmt.Errorf("%s: %w", f.name(), err)
 	}
-	name := filepath.Base(f.Log)
+	if f.Log == "" && len(log.Reviews) == 0 {
+		return log, nil, fmt.Errorf("%s has no reviews yet: review some cards first, or pass --log FILE.csv", f.name())
+	}
+	name := f.name()
 	for i, w := range log.Warnings {
 		if i == maxLogWarnings {
 			fmt.Fprintf(e.stderr, "warning: %s: %d more rows left out\n", name, len(log.Warnings)-i)
@@ -48,7 +85,7 @@ func (f logFlags) load(e *env) (fsrs.ReviewLog, *fsrs.Dataset, error) {
 		}
 		fmt.Fprintf(e.stderr, "warning: %s:%d: %s; row left out\n", name, w.Line, w.Reason)
 	}
-	return log, fsrs.NewDataset(log.Reviews, nil), nil
+	return log, fsrs.NewDataset(log.Reviews, localDays), nil
 }
 
 // parseParams reads parameters written as numbers separated by commas:
@@ -79,6 +116,11 @@ func (c *evaluateCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	if fitted == nil {
+		if fitted, err = c.savedParams(e); err != nil {
+			return err
+		}
+	}
 	log, d, err := c.load(e)
 	if err != nil {
 		return err
@@ -107,7 +149,7 @@ func (c *evaluateCmd) Run(e *env) error {
 		return enc.Encode(out)
 	}
 	fmt.Fprintf(e.stdout, "%s: %d reviews of %d cards; %d evaluated, %.1f %% recalled\n",
-		filepath.Base(c.Log), len(log.Reviews), d.Cards(), d.Items(), 100*d.MeanLabel())
+		c.name(), len(log.Reviews), d.Cards(), d.Items(), 100*d.MeanLabel())
 	fmt.Fprintf(e.stdout, "%s (UTC days)\n\n", scope)
 	printMetrics(e.stdout, results)
 	return nil
@@ -119,4 +161,33 @@ func printMetrics(w io.Writer, results []fsrs.ModelResult) {
 	for _, r := range results {
 		fmt.Fprintf(w, "%-16s %9.4f %11.4f %7.4f %8d\n", r.Model, r.LogLoss, r.RMSEBins, r.AUC, r.Reviews)
 	}
+}
+
+// localDays is the review day of an instant on the local clock, for the
+// elapsed days of a review log.
+func localDays(t time.Time) int {
+	return review.Clock{Location: time.Local}.Day(t)
+}
+
+// savedParams returns the parameters saved by recall optimize --save, or
+// nil; it never creates a database.
+func (f logFlags) savedParams(e *env) (*fsrs.Weights, error) {
+	path := (&studyFlags{DB: f.DB}).dbPath(e)
+	if _, err := os.Stat(path); err != nil {
+		return nil, nil
+	}
+	db, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	ws, err := db.FSRSParameters()
+	if err != nil || ws == nil {
+		return nil, err
+	}
+	w, err := fsrs.MigrateWeights(ws)
+	if err != nil {
+		return nil, fmt.Errorf("the saved FSRS parameters: %w", err)
+	}
+	return &w, nil
 }

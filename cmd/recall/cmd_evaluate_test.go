@@ -94,7 +94,7 @@ func TestEvaluateWarningsAndErrors(t *testing.T) {
 		stdout string
 		stderr string
 	}{
-		{"no log", []string{"evaluate"}, 2, "", "missing flags: --log"},
+		{"empty own log", []string{"evaluate"}, 1, "", "recall's review log has no reviews yet"},
 		{"missing file", []string{"evaluate", "--log", "/nonexistent.csv"}, 1, "", "cannot open the review log"},
 		{"bad params", []string{"evaluate", "--log", bad, "--params", "1,2,x"}, 2, "", `--params: "x" is not a number`},
 		{"wrong number of params", []string{"evaluate", "--log", bad, "--params", "1,2,3"}, 2, "", "3 parameters; want 21"},

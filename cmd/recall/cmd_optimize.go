@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/recall-srs/recall/review/fsrs"
@@ -15,6 +14,7 @@ import (
 // optimizeCmd fits FSRS-6 parameters to a review log.
 type optimizeCmd struct {
 	logFlags
+	Save bool `help:"Save the fitted parameters in recall's database; FSRS scheduling uses them from then on."`
 }
 
 // Run fits the parameters and prints them with the log loss and RMSE(bins)
@@ -33,13 +33,25 @@ func (c *optimizeCmd) Run(e *env) error {
 	res := d.Evaluate(&w)
 	before, after := res[0], res[1]
 	fmt.Fprintf(e.stdout, "%s: fitted FSRS-6 to %d reviews of %d cards (%d rows)\n\n",
-		filepath.Base(c.Log), d.Items(), d.Cards(), len(log.Reviews))
+		c.name(), d.Items(), d.Cards(), len(log.Reviews))
 	fmt.Fprintf(e.stdout, "parameters: %s\n\n", formatParams(w))
 	fmt.Fprintf(e.stdout, "%-20s %9s %11s\n", "", "log loss", "RMSE(bins)")
 	fmt.Fprintf(e.stdout, "%-20s %9.4f %11.4f\n", "default parameters", before.LogLoss, before.RMSEBins)
 	fmt.Fprintf(e.stdout, "%-20s %9.4f %11.4f\n", "fitted parameters", after.LogLoss, after.RMSEBins)
 	fmt.Fprintln(e.stdout, "\nBoth are measured on the reviews used for fitting; 'recall evaluate --out-of-sample' measures on later reviews.")
-	fmt.Fprintln(e.stdout, "The parameters are not saved yet: pass them to 'recall evaluate' or 'recall retention' with --params.")
+	if !c.Save {
+		fmt.Fprintln(e.stdout, "The parameters are not saved; run again with --save to schedule with them, or pass them to 'recall evaluate' or 'recall retention' with --params.")
+		return nil
+	}
+	db, err := c.openDB(e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.SetFSRSParameters(w[:]); err != nil {
+		return fmt.Errorf("cannot save the parameters: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "Saved in %s: FSRS scheduling uses these parameters from now on.\n", db.Path())
 	return nil
 }
 

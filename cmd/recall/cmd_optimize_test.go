@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,7 +16,7 @@ func TestOptimizeJosh(t *testing.T) {
 		"josh.csv: fitted FSRS-6 to 6032 reviews of 1205 cards (12580 rows)",
 		"default parameters      0.4667      0.0855",
 		"fitted parameters       0.45",
-		"not saved yet",
+		"not saved; run again with --save",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
@@ -51,5 +53,31 @@ func TestFormatParams(t *testing.T) {
 	}
 	if got := formatParams(*w); !strings.HasPrefix(got, "0.1000,1.0000,2.0000,3.0000,4.0000,4.0000,") {
 		t.Errorf("formatParams = %q", got)
+	}
+}
+
+func TestOptimizeSaveIsUsed(t *testing.T) {
+	vars := map[string]string{"RECALL_DB": filepath.Join(t.TempDir(), "recall.db")}
+	code, stdout, stderr := runRecall(t, vars, "optimize", "--log", joshLog, "--save")
+	if code != 0 || !strings.Contains(stdout, "Saved in "+vars["RECALL_DB"]) {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	// evaluate scores the saved parameters without --params.
+	code, stdout, _ = runRecall(t, vars, "evaluate", "--log", joshLog, "--json")
+	var got map[string]map[string]float64
+	if err := json.Unmarshal([]byte(stdout), &got); code != 0 || err != nil {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	if fitted, ok := got["FSRS-6 fitted"]; !ok || fitted["log_loss"] >= got["FSRS-6 default"]["log_loss"] {
+		t.Errorf("saved parameters not evaluated: %v", got)
+	}
+	// Scheduling uses them: the first Good on a new card differs from the
+	// default parameters' 10-minute step only in stability.
+	vault := writeVault(t, map[string]string{".obsidian/plugins/obsidian-spaced-repetition/data.json": pluginSettings, "n.md": "#🧠\n\nQ->->->A\n"})
+	vars["RECALL_NOW"] = "2023-10-04T09:00:00Z"
+	ids := cardIDs(t, vars, "--vault", vault)
+	_, stdout, _ = runRecall(t, vars, "grade", "--vault", vault, "--algorithm", "fsrs", "--card", ids[0], "--rating", "easy", "--json")
+	if strings.Contains(stdout, `"stability": 8.2956`) || !strings.Contains(stdout, `"stability"`) {
+		t.Errorf("grade ignored the saved parameters (default S0(Easy) = 8.2956): %s", stdout)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // retentionCmd simulates the workload of each desired retention.
 type retentionCmd struct {
 	Log       string `help:"Review log CSV (as for recall optimize): fit the parameters to it, unless --params is given, and take the answers and their durations from it." type:"path" placeholder:"FILE.csv"`
-	Params    string `help:"FSRS-6 parameters: 21 numbers separated by commas (default: fitted to --log, else the defaults)." placeholder:"W0,…,W20"`
+	Params    string `help:"FSRS-6 parameters: 21 numbers separated by commas (default: fitted to --log, else the saved ones, else the defaults)." placeholder:"W0,…,W20"`
 	Days      int    `help:"Days to simulate." default:"365"`
 	NewPerDay int    `help:"New cards learnt per day." default:"10"`
 	Seed      uint64 `help:"Seed of the simulated answers." default:"1"`
@@ -44,6 +44,12 @@ func (c *retentionCmd) Run(e *env) error {
 			}
 			w, source = &fitted, "parameters fitted to "+filepath.Base(c.Log)
 		}
+	}
+	if w == nil {
+		if w, err = (logFlags{}).savedParams(e); err != nil {
+			return err
+		}
+		source = "the parameters saved by recall optimize --save"
 	}
 	if w == nil {
 		def := fsrs.DefaultWeights()

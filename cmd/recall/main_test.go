@@ -13,6 +13,13 @@ import (
 // variables and returns the exit code, stdout and stderr.
 func runRecall(t *testing.T, vars map[string]string, args ...string) (int, string, string) {
 	t.Helper()
+	if vars == nil {
+		vars = map[string]string{}
+	}
+	if vars["RECALL_DB"] == "" {
+		// Never touch the real database of whoever runs the tests.
+		vars["RECALL_DB"] = filepath.Join(t.TempDir(), "recall.db")
+	}
 	var stdout, stderr bytes.Buffer
 	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }}
 	code := run(args, e)

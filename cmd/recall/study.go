@@ -62,7 +62,13 @@ func (f *studyFlags) openStudy(e *env) (*openedStudy, error) {
 		v.close()
 		return nil, err
 	}
-	opts := study.Options{FS: v.fsys, Settings: v.settings, Algorithm: review.Algorithm(f.Algorithm),
+	params, err := db.FSRSParameters()
+	if err != nil {
+		db.Close()
+		v.close()
+		return nil, err
+	}
+	opts := study.Options{FS: v.fsys, Settings: v.settings, Algorithm: review.Algorithm(f.Algorithm), FSRSParameters: params,
 		Now: func() time.Time { return now }, Clock: review.Clock{Location: time.Local}}
 	if v.builtin {
 		opts.Key = builtinKey

@@ -187,3 +187,18 @@ func TestRecordUndoExport(t *testing.T) {
 		t.Errorf("due index keeps the undone schedule: %v", due)
 	}
 }
+
+func TestFSRSParameters(t *testing.T) {
+	s := MustOpen(t)
+	if w, err := s.FSRSParameters(); err != nil || w != nil {
+		t.Fatalf("fresh database: %v %v", w, err)
+	}
+	want := []float64{0.2, 1.3, 2.3, 8.3, 6.4, 0.83, 3.0, 0.001, 1.87, 0.17, 0.8, 1.48, 0.06, 0.26, 1.65, 0.6, 1.87, 0.54, 0.09, 0.07, 0.15}
+	if err := s.SetFSRSParameters(want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.FSRSParameters()
+	if err != nil || len(got) != 21 || got[20] != 0.15 {
+		t.Fatalf("got %v %v", got, err)
+	}
+}

@@ -28,6 +28,9 @@ type Options struct {
 	Settings deck.Settings
 	// Algorithm overrides the plugin's algorithm setting when not empty.
 	Algorithm review.Algorithm
+	// FSRSParameters are the learner's fitted FSRS parameters; nil means the
+	// defaults.
+	FSRSParameters []float64
 	// Clock says where review days start.
 	Clock review.Clock
 	// Now is the current time.
@@ -67,6 +70,7 @@ func Open(st *store.Store, opts Options) (*Study, error) {
 	if opts.Algorithm != "" {
 		s.config.Algorithm = opts.Algorithm
 	}
+	s.config.FSRS.Parameters = opts.FSRSParameters
 	if err := s.sync(); err != nil {
 		return nil, err
 	}
