@@ -150,11 +150,6 @@ func basicHeader(id, secret string) string {
 	return "Basic " + base64.StdEncoding.EncodeToString([]byte(url.QueryEscape(id)+":"+url.QueryEscape(secret)))
 }
 
-// shellQuote quotes s for a POSIX shell.
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 // printBanner prints the listening line, the endpoints, the demo credentials
 // and curl commands for each step of the lesson.
 func printBanner(w io.Writer, base string, cfg simulator.Config) {
@@ -205,15 +200,15 @@ func printSteps(w io.Writer, base string, cfg simulator.Config, clients map[stri
 		if !slices.Contains(c.Grants, simulator.GrantRefreshToken) {
 			continue
 		}
-		auth := "-H " + shellQuote("Authorization: "+basicHeader(c.ID, c.Secret))
+		auth := "-H " + simulator.ShellQuote("Authorization: "+basicHeader(c.ID, c.Secret))
 		if c.Public {
-			auth = "--data-urlencode " + shellQuote("client_id="+c.ID)
+			auth = "--data-urlencode " + simulator.ShellQuote("client_id="+c.ID)
 		}
 		refresh := "curl -i " + auth + " -d grant_type=refresh_token --data-urlencode " +
-			shellQuote("refresh_token="+g.RefreshToken) + " " + base + "/token"
+			simulator.ShellQuote("refresh_token="+g.RefreshToken) + " " + base + "/token"
 		fmt.Fprintf(w, "\nTry it with grant %s of client %s:\n", g.ID, c.ID)
 		fmt.Fprintf(w, "  # 1. call the API with the access token (%s)\n", expectAtAPI(g))
-		fmt.Fprintf(w, "  curl -i -H %s %s/api/me\n", shellQuote("Authorization: Bearer "+g.AccessToken), base)
+		fmt.Fprintf(w, "  curl -i -H %s %s/api/me\n", simulator.ShellQuote("Authorization: Bearer "+g.AccessToken), base)
 		fmt.Fprintln(w, "  # 2. refresh (with the fixtures: the RFC 6749 section 6 example request): 200 with new tokens")
 		fmt.Fprintf(w, "  %s\n", refresh)
 		fmt.Fprintln(w, "  # 3. set ACCESS_TOKEN to the access_token of step 2, then call the API again: 200")
