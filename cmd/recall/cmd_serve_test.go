@@ -97,7 +97,7 @@ func TestServeRFCExample(t *testing.T) {
 	out := stdout.String()
 	for _, want := range []string{
 		base + "/token", base + "/api/me", "s6BhdRkqt3", "gX1fBat3bV", "tGzv3JOkF0XG5Qx2TlKWIA",
-		"curl -i -H 'Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW' -d grant_type=refresh_token --data-urlencode 'refresh_token=tGzv3JOkF0XG5Qx2TlKWIA' " + base + "/token",
+		"curl -i -H 'Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW' -d grant_type=refresh_token --data-urlencode refresh_token=tGzv3JOkF0XG5Qx2TlKWIA " + base + "/token",
 		"curl -i -H 'Authorization: Bearer 2YotnFZFEjr1zMsicMWpAA' " + base + "/api/me",
 		"code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
 	} {
