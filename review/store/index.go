@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -43,9 +45,10 @@ func (s *Store) Notes(vaultKey string) (map[string]NoteInfo, error) {
 		if v == nil {
 			return nil
 		}
+		var d decoder
 		return v.Bucket(bucketNotes).ForEach(func(k, val []byte) error {
-			var n NoteInfo
-			if err := json.Unmarshal(val, &n); err != nil {
+			n, err := d.decodeNote(val)
+			if err != nil {
 				return fmt.Errorf("damaged note record %s: %w", k, err)
 			}
 			out[string(k)] = n
@@ -73,13 +76,14 @@ func (s *Store) UpdateNotes(vaultKey string, changed []NoteUpdate, removed []str
 			return err
 		}
 		notes, cards, due := v.Bucket(bucketNotes), v.Bucket(bucketCards), v.Bucket(bucketDue)
+		var d decoder
 		drop := func(path string) error {
 			old := notes.Get([]byte(path))
 			if old == nil {
 				return nil
 			}
-			var n NoteInfo
-			if err := json.Unmarshal(old, &n); err != nil {
+			n, err := d.decodeNote(old)
+			if err != nil {
 				return fmt.Errorf("damaged note record %s: %w", path, err)
 			}
 			for _, id := range n.Cards {
@@ -94,23 +98,46 @@ func (s *Store) UpdateNotes(vaultKey string, changed []NoteUpdate, removed []str
 				return err
 			}
 		}
+		// Keys are put in order: bbolt splits a page only when the
+		// transaction commits, so keys put in random order into a large
+		// new bucket cost time quadratic in their number.
+		var all []CardRecord
+		var dueKeys [][]byte
 		for _, u := range changed {
 			if err := drop(u.Path); err != nil {
 				return err
 			}
-			u.Info.V = recordVersion
-			u.Info.Cards = make([]string, 0, len(u.Cards))
-			for _, c := range u.Cards {
-				if err := putCard(cards, due, c, dueOf); err != nil {
-					return err
-				}
-				u.Info.Cards = append(u.Info.Cards, c.ID)
+			all = append(all, u.Cards...)
+		}
+		slices.SortFunc(all, func(a, b CardRecord) int { return strings.Compare(a.ID, b.ID) })
+		for _, c := range all {
+			// Normally a no-op: the card was dropped with its note.
+			if err := deleteCard(cards, due, c.ID, dueOf); err != nil {
+				return err
 			}
-			data, err := json.Marshal(u.Info)
+			key, err := putCardRecord(cards, c, dueOf)
 			if err != nil {
 				return err
 			}
-			if err := notes.Put([]byte(u.Path), data); err != nil {
+			if key != nil {
+				dueKeys = append(dueKeys, key)
+			}
+		}
+		slices.SortFunc(dueKeys, bytes.Compare)
+		for _, k := range dueKeys {
+			if err := due.Put(k, nil); err != nil {
+				return err
+			}
+		}
+		updates := slices.Clone(changed)
+		slices.SortFunc(updates, func(a, b NoteUpdate) int { return strings.Compare(a.Path, b.Path) })
+		for _, u := range updates {
+			u.Info.V = recordVersion
+			u.Info.Cards = make([]string, 0, len(u.Cards))
+			for _, c := range u.Cards {
+				u.Info.Cards = append(u.Info.Cards, c.ID)
+			}
+			if err := notes.Put([]byte(u.Path), encodeNote(u.Info)); err != nil {
 				return err
 			}
 		}
@@ -118,23 +145,30 @@ func (s *Store) UpdateNotes(vaultKey string, changed []NoteUpdate, removed []str
 	})
 }
 
-// putCard stores a card record and its due-index entry.
+// putCard stores a card record and its due-index entry, replacing those
+// of the card's previous record.
 func putCard(cards, due *bolt.Bucket, c CardRecord, dueOf func(CardRecord) time.Time) error {
 	if err := deleteCard(cards, due, c.ID, dueOf); err != nil {
 		return err
 	}
-	c.V = recordVersion
-	data, err := json.Marshal(c)
-	if err != nil {
-		return fmt.Errorf("cannot encode card %s: %w", c.ID, err)
-	}
-	if err := cards.Put([]byte(c.ID), data); err != nil {
+	key, err := putCardRecord(cards, c, dueOf)
+	if err != nil || key == nil {
 		return err
 	}
-	if at := dueOf(c); !at.IsZero() {
-		return due.Put(dueKey(at, c.ID), nil)
+	return due.Put(key, nil)
+}
+
+// putCardRecord stores a card record and returns its due-index key, nil
+// for a card that is not due ever (a new card).
+func putCardRecord(cards *bolt.Bucket, c CardRecord, dueOf func(CardRecord) time.Time) ([]byte, error) {
+	c.V = recordVersion
+	if err := cards.Put([]byte(c.ID), encodeCard(c)); err != nil {
+		return nil, err
 	}
-	return nil
+	if at := dueOf(c); !at.IsZero() {
+		return dueKey(at, c.ID), nil
+	}
+	return nil, nil
 }
 
 // deleteCard removes a card record and its due-index entry, if present.
@@ -143,8 +177,9 @@ func deleteCard(cards, due *bolt.Bucket, id string, dueOf func(CardRecord) time.
 	if old == nil {
 		return nil
 	}
-	var c CardRecord
-	if err := json.Unmarshal(old, &c); err != nil {
+	var d decoder
+	c, err := d.decodeCard(old)
+	if err != nil {
 		return fmt.Errorf("damaged card record %s: %w", id, err)
 	}
 	if at := dueOf(c); !at.IsZero() {
@@ -167,7 +202,11 @@ func (s *Store) Card(vaultKey, id string) (c CardRecord, ok bool, err error) {
 			return nil
 		}
 		ok = true
-		return json.Unmarshal(data, &c)
+		var d decoder
+		if c, err = d.decodeCard(data); err != nil {
+			return fmt.Errorf("damaged card record %s: %w", id, err)
+		}
+		return nil
 	})
 	return c, ok, err
 }
@@ -179,9 +218,10 @@ func (s *Store) Cards(vaultKey string, fn func(CardRecord) error) error {
 		if v == nil {
 			return nil
 		}
+		var d decoder
 		return v.Bucket(bucketCards).ForEach(func(k, val []byte) error {
-			var c CardRecord
-			if err := json.Unmarshal(val, &c); err != nil {
+			c, err := d.decodeCard(val)
+			if err != nil {
 				return fmt.Errorf("damaged card record %s: %w", k, err)
 			}
 			return fn(c)

@@ -2,10 +2,12 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,8 +18,10 @@ import (
 // database.
 var ErrLocked = errors.New("database is locked")
 
-// SchemaVersion is the version of the database layout this build writes.
-const SchemaVersion = 1
+// SchemaVersion is the version of the database layout this build writes:
+// 1, the first release, kept the index's note and card records as JSON; 2
+// keeps them in a binary form (see codec.go).
+const SchemaVersion = 2
 
 // Bucket names.
 var (
@@ -71,7 +75,56 @@ func (s *Store) Path() string { return s.path }
 
 // migrations upgrade the database from version i+1 to i+2. Version 1 is the
 // first release; later layouts append a function here.
-var migrations = []func(tx *bolt.Tx) error{}
+var migrations = []func(tx *bolt.Tx) error{binaryIndex}
+
+// binaryIndex re-encodes the note and card records of every vault from
+// JSON into the binary form (schema 1 to 2).
+func binaryIndex(tx *bolt.Tx) error {
+	type record struct{ key, value []byte }
+	vaults := tx.Bucket(bucketVaults)
+	return vaults.ForEachBucket(func(name []byte) error {
+		v := vaults.Bucket(name)
+		for _, b := range []struct {
+			name   []byte
+			encode func(data []byte) ([]byte, error)
+		}{
+			{bucketNotes, func(data []byte) ([]byte, error) {
+				var n NoteInfo
+				err := json.Unmarshal(data, &n)
+				return encodeNote(n), err
+			}},
+			{bucketCards, func(data []byte) ([]byte, error) {
+				var c CardRecord
+				err := json.Unmarshal(data, &c)
+				return encodeCard(c), err
+			}},
+		} {
+			bucket := v.Bucket(b.name)
+			if bucket == nil {
+				continue
+			}
+			// A bucket cannot change while it is iterated.
+			var records []record
+			err := bucket.ForEach(func(k, data []byte) error {
+				value, err := b.encode(data)
+				if err != nil {
+					return fmt.Errorf("damaged record %s of vault %s: %w", k, name, err)
+				}
+				records = append(records, record{slices.Clone(k), value})
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			for _, r := range records {
+				if err := bucket.Put(r.key, r.value); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
 
 // migrate creates the buckets and brings the schema to SchemaVersion.
 func (s *Store) migrate() error {

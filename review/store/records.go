@@ -7,7 +7,8 @@ import (
 	"github.com/recall-srs/recall/review"
 )
 
-// recordVersion is the version of the JSON records this build writes.
+// recordVersion is the version of the records (index and review log) this
+// build writes.
 const recordVersion = 1
 
 // NoteInfo is what the index keeps of a note to tell whether it changed.
