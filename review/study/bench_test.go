@@ -127,8 +127,8 @@ func BenchmarkOpenUnchanged(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(s.Cards()) != cards {
-			b.Fatalf("%d cards, indexed %d", len(s.Cards()), cards)
+		if len(s.cards) != cards {
+			b.Fatalf("%d cards, indexed %d", len(s.cards), cards)
 		}
 	}
 	b.ReportMetric(float64(cards), "cards")

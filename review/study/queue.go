@@ -51,10 +51,12 @@ func (s *Study) Bury(ids []string) error {
 }
 
 // questionKey groups siblings: a card ID is its question's identity, a dash
-// and its sibling index.
+// and its sibling index. The identity is a hash of the note's path and the
+// question (see deck's assignIDs), so it tells questions of different
+// notes apart too; taking it from the ID allocates nothing.
 func questionKey(c store.CardRecord) string {
 	if i := strings.LastIndexByte(c.ID, '-'); i > 0 {
-		return c.Path + "\x00" + c.ID[:i]
+		return c.ID[:i]
 	}
-	return c.Path + "\x00" + c.ID
+	return c.ID
 }

@@ -71,14 +71,18 @@ func Open(st *store.Store, opts Options) (*Study, error) {
 		s.config.Algorithm = opts.Algorithm
 	}
 	s.config.FSRS.Parameters = opts.FSRSParameters
-	if err := s.sync(); err != nil {
+	notes, err := s.sync()
+	if err != nil {
 		return nil, err
 	}
-	if err := s.load(); err != nil {
+	pending, err := s.load(notes)
+	if err != nil {
 		return nil, err
 	}
-	if err := s.retryPending(); err != nil {
-		return nil, err
+	if pending > 0 {
+		if err := s.retryPending(); err != nil {
+			return nil, err
+		}
 	}
 	states := make([]review.State, 0, len(s.cards))
 	for _, c := range s.cards {
@@ -125,11 +129,11 @@ func (s *Study) dueOf(c store.CardRecord) time.Time {
 }
 
 // sync reads the notes that changed since the index was written and
-// updates the index in one transaction.
-func (s *Study) sync() error {
+// updates the index in one transaction. It returns the index's notes.
+func (s *Study) sync() (map[string]store.NoteInfo, error) {
 	listing, err := s.parser.List(s.opts.FS)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.warnings = listing.Warnings
 	if s.opts.Root != nil {
@@ -137,7 +141,7 @@ func (s *Study) sync() error {
 	}
 	known, err := s.store.Notes(s.opts.Key)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var changed []string
 	files := map[string]deck.NoteFile{}
@@ -157,14 +161,14 @@ func (s *Study) sync() error {
 		}
 	}
 	if len(changed) == 0 && len(removed) == 0 {
-		return nil
+		return known, nil
 	}
 	existing := map[string]store.CardRecord{}
 	if err := s.store.Cards(s.opts.Key, func(c store.CardRecord) error {
 		existing[c.ID] = c
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	notes := s.parser.ReadNotes(s.opts.FS, changed, deck.ScanOptions{Progress: s.opts.Progress})
 	updates := make([]store.NoteUpdate, 0, len(notes))
@@ -186,32 +190,35 @@ func (s *Study) sync() error {
 		}
 		updates = append(updates, u)
 	}
-	return s.store.UpdateNotes(s.opts.Key, updates, removed, s.dueOf)
+	if err := s.store.UpdateNotes(s.opts.Key, updates, removed, s.dueOf); err != nil {
+		return nil, err
+	}
+	return s.store.Notes(s.opts.Key)
 }
 
-// load reads every card record of the vault from the database.
-func (s *Study) load() error {
-	notes, err := s.store.Notes(s.opts.Key)
-	if err != nil {
-		return err
-	}
-	s.cards = map[string]store.CardRecord{}
-	if err := s.store.Cards(s.opts.Key, func(c store.CardRecord) error {
-		s.cards[c.ID] = c
-		return nil
-	}); err != nil {
-		return err
-	}
+// load reads every card record of the vault from the database; notes are
+// the index's notes. It returns the number of cards with a pending grade.
+func (s *Study) load(notes map[string]store.NoteInfo) (pending int, err error) {
 	paths := make([]string, 0, len(notes))
-	for p := range notes {
+	count := 0
+	for p, n := range notes {
 		paths = append(paths, p)
+		count += len(n.Cards)
 	}
 	slices.Sort(paths)
-	s.order = s.order[:0]
+	s.order = make([]string, 0, count)
 	for _, p := range paths {
 		s.order = append(s.order, notes[p].Cards...)
 	}
-	return nil
+	s.cards = make(map[string]store.CardRecord, count)
+	err = s.store.Cards(s.opts.Key, func(c store.CardRecord) error {
+		s.cards[c.ID] = c
+		if c.Pending != nil {
+			pending++
+		}
+		return nil
+	})
+	return pending, err
 }
 
 // retryPending writes grades that could not be written before.
