@@ -139,6 +139,9 @@ func (p *Parser) ParseNote(notePath string, src []byte) *Note {
 			continue
 		}
 		q.Context = body.contextAt(b.first)
+		if q.LastLine < len(ls.lines) {
+			q.Lab = labLink(ls.text(q.LastLine))
+		}
 		n.Questions = append(n.Questions, q)
 	}
 	assignIDs(notePath, n.Questions)
@@ -269,4 +272,17 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// labLink returns NAME for a line "lab: NAME" (NAME made of lower-case
+// letters, digits and dashes), else "".
+func labLink(line string) string {
+	name, ok := strings.CutPrefix(strings.TrimSpace(line), "lab:")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || strings.IndexFunc(name, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+	}) >= 0 {
+		return ""
+	}
+	return name
 }

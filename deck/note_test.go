@@ -277,3 +277,16 @@ func FuzzParseNote(f *testing.F) {
 		}
 	})
 }
+
+func TestLabLink(t *testing.T) {
+	n := NewParser(userSettings()).ParseNote("n.md", []byte("#🧠\n\nQ1->->->A1\nlab: reuse\n\nQ2->->->A2\n<!--SR:!2023-09-15,19,210-->\nlab: wider-scope\n\nQ3->->->A3\n\nlab: happy\n\nQ4->->->A4\nlab: Not A Name\n"))
+	want := []string{"reuse", "wider-scope", "", ""}
+	if len(n.Questions) != 4 {
+		t.Fatalf("%d questions", len(n.Questions))
+	}
+	for i, q := range n.Questions {
+		if q.Lab != want[i] {
+			t.Errorf("q%d lab %q, want %q", i+1, q.Lab, want[i])
+		}
+	}
+}

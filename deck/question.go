@@ -42,6 +42,10 @@ type Question struct {
 	CommentLine int
 	// Cards are the question's siblings in sibling order.
 	Cards []Card
+	// Lab names the OAuth lab scenario of a line "lab: NAME" right below
+	// the card (and its schedule comment): recall's extension, which the
+	// plugin reads as plain text.
+	Lab string
 }
 
 // Card is one reviewable side of a question.

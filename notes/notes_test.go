@@ -198,8 +198,12 @@ func checkNote(name string, data []byte) (cardCounts, []string) {
 		case len(inline) > 0:
 			// Every line of an inline block must be a card of its own.
 			for j, line := range b.lines {
+				// A "lab: NAME" line right below a card links it to a lab
+				// scenario.
 				if !slices.Contains(inline, j) {
-					report(b.first+j, "line in a block of inline cards is not a card: %q", line)
+					if !(j > 0 && slices.Contains(inline, j-1) && labLine.MatchString(line)) {
+						report(b.first+j, "line in a block of inline cards is not a card: %q", line)
+					}
 					continue
 				}
 				if p := checkTag(line); p != "" {
@@ -381,6 +385,9 @@ func TestSettings(t *testing.T) {
 		t.Errorf("separators %q and %q overlap", sep, rsep)
 	}
 }
+
+// labLine is a card's link to a lab scenario of the simulator.
+var labLine = regexp.MustCompile(`^lab: (happy|wrong-secret|basic-raw|reuse|wider-scope|narrower-scope|expired|revoked|missing-grant-type|reauthorize)$`)
 
 func TestNotes(t *testing.T) {
 	var all cardCounts

@@ -28,6 +28,8 @@ type cardJSON struct {
 	Answer   string        `json:"answer"`
 	Context  []string      `json:"context"`
 	Schedule *scheduleJSON `json:"schedule"`
+	// Lab names the OAuth lab scenario the card links to, if any.
+	Lab string `json:"lab,omitempty"`
 }
 
 // scheduleJSON is a card's schedule: SM-2 fields, or FSRS fields.
@@ -64,7 +66,7 @@ func (c *cardsCmd) Run(e *env) error {
 				out = append(out, cardJSON{
 					ID: card.ID, File: n.Path, Line: q.FirstLine, Type: q.Type.String(), Sibling: card.Sibling,
 					Decks: q.Decks, Question: card.Front, Answer: card.Back, Context: nonNil(q.Context),
-					Schedule: scheduleOf(s.stateOf(card)),
+					Schedule: scheduleOf(s.stateOf(card)), Lab: q.Lab,
 				})
 			}
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/recall-srs/recall/simulator"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,30 @@ func TestSymlinkOutOfVaultIsSkipped(t *testing.T) {
 	_, stdout, _ = runRecall(t, nil, "scan", "--vault", vault, "--tags", "#🧠", "--json")
 	if !strings.Contains(stdout, "link.md") || !strings.Contains(stdout, "outside the vault") {
 		t.Errorf("no warning about the link: %s", stdout)
+	}
+}
+
+func TestBuiltInDeckLabLinks(t *testing.T) {
+	code, stdout, _ := runRecall(t, nil, "cards", "--json")
+	var cards []cardJSON
+	if err := json.Unmarshal([]byte(stdout), &cards); err != nil || code != 0 {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	names := map[string]bool{}
+	for _, sc := range simulator.Scenarios {
+		names[sc.Name] = true
+	}
+	linked := map[string]bool{}
+	for _, c := range cards {
+		if c.Lab == "" {
+			continue
+		}
+		if !names[c.Lab] {
+			t.Errorf("%s:%d links to unknown lab scenario %q", c.File, c.Line, c.Lab)
+		}
+		linked[c.Lab] = true
+	}
+	if len(linked) < 8 {
+		t.Errorf("only %d scenarios are linked from the built-in deck: %v", len(linked), linked)
 	}
 }
