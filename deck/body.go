@@ -112,21 +112,31 @@ func (b *body) decksAbove(first int, inCard []bool, flashcardTags []string) []st
 	return nil
 }
 
-// contextAt returns the heading breadcrumb at line i: the headings at or
-// before it, a heading replacing those of the same or a deeper level.
-func (b *body) contextAt(i int) []string {
-	var stack []heading
-	for _, h := range b.headings {
-		if h.line > i {
-			break
+// breadcrumbs walks the headings of a note once, for lines asked in
+// ascending order.
+type breadcrumbs struct {
+	headings []heading
+	next     int       // the first heading not yet on the stack
+	stack    []heading // the headings in force
+}
+
+// breadcrumbs starts a walk over the body's headings.
+func (b *body) breadcrumbs() *breadcrumbs { return &breadcrumbs{headings: b.headings} }
+
+// at returns the heading breadcrumb at line i: the headings at or before
+// it, a heading replacing those of the same or a deeper level. Lines must
+// not decrease from call to call.
+func (c *breadcrumbs) at(i int) []string {
+	for c.next < len(c.headings) && c.headings[c.next].line <= i {
+		h := c.headings[c.next]
+		for len(c.stack) > 0 && c.stack[len(c.stack)-1].level >= h.level {
+			c.stack = c.stack[:len(c.stack)-1]
 		}
-		for len(stack) > 0 && stack[len(stack)-1].level >= h.level {
-			stack = stack[:len(stack)-1]
-		}
-		stack = append(stack, h)
+		c.stack = append(c.stack, h)
+		c.next++
 	}
-	ctx := make([]string, 0, len(stack))
-	for _, h := range stack {
+	ctx := make([]string, 0, len(c.stack))
+	for _, h := range c.stack {
 		ctx = append(ctx, h.text)
 	}
 	return ctx

@@ -116,6 +116,7 @@ func (p *Parser) ParseNote(notePath string, src []byte) *Note {
 	if t := firstFlashcardTag(n.Tags, s.FlashcardTags); t != "" {
 		firstDeck = deckPath(t)
 	}
+	crumbs := body.breadcrumbs()
 	for _, b := range blocks {
 		q := p.question(ls, b, warn)
 		if q == nil {
@@ -138,7 +139,7 @@ func (p *Parser) ParseNote(notePath string, src []byte) *Note {
 		if len(q.Decks) == 0 || q.Decks[0] == "" {
 			continue
 		}
-		q.Context = body.contextAt(b.first)
+		q.Context = crumbs.at(b.first)
 		if q.LastLine < len(ls.lines) {
 			q.Lab = labLink(ls.text(q.LastLine))
 		}

@@ -62,7 +62,6 @@ func NewQueue(cards []QueueCard, clock Clock, now time.Time, o QueueOptions) *Qu
 	}
 	var due, fresh []QueueCard
 	for _, c := range cards {
-		q.cards[c.Question] = append(q.cards[c.Question], c)
 		if q.buried[c.ID] || !inDeck(c.Decks, o.Deck) {
 			continue
 		}
@@ -75,6 +74,13 @@ func NewQueue(cards []QueueCard, clock Clock, now time.Time, o QueueOptions) *Qu
 	}
 	if limit := o.NewPerDay - o.NewDoneToday; len(fresh) > max(limit, 0) {
 		fresh = fresh[:max(limit, 0)]
+	}
+	// Siblings are tracked only among the cards of the run: the others
+	// are not shown today anyway.
+	for _, group := range [2][]QueueCard{due, fresh} {
+		for _, c := range group {
+			q.cards[c.Question] = append(q.cards[c.Question], c)
+		}
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x5eed))
 	shuffle := func(cs []QueueCard) {

@@ -69,7 +69,7 @@ func (f *studyFlags) openStudy(e *env) (*openedStudy, error) {
 		return nil, err
 	}
 	opts := study.Options{FS: v.fsys, Settings: v.settings, Algorithm: review.Algorithm(f.Algorithm), FSRSParameters: params,
-		Now: func() time.Time { return now }, Clock: review.Clock{Location: time.Local}}
+		Now: func() time.Time { return now }, Wall: time.Now, Clock: review.Clock{Location: time.Local}}
 	if v.builtin {
 		opts.Key = builtinKey
 	} else {

@@ -96,3 +96,25 @@ func (s *Store) Reviews(fn func(Review) error) error {
 		})
 	})
 }
+
+// ReviewsSince calls fn for the reviews of the log made at or after since,
+// newest first. It reads the log backwards and stops at the first older
+// review, so it costs only the recent reviews.
+func (s *Store) ReviewsSince(since time.Time, fn func(Review) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketReviews).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var r Review
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("damaged review %d: %w", binary.BigEndian.Uint64(k), err)
+			}
+			if r.Time.Before(since) {
+				return nil
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

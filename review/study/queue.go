@@ -22,7 +22,7 @@ func (s *Study) Queue(deckName string, newPerDay int, seed uint64) (*review.Queu
 		return nil, err
 	}
 	newToday := 0
-	err = s.store.Reviews(func(r store.Review) error {
+	err = s.store.ReviewsSince(s.config.Clock.DayStartOf(today), func(r store.Review) error {
 		if r.Vault == s.opts.Key && r.Before.IsNew() && r.Rating != review.Reset && s.config.Clock.Day(r.Time) == today {
 			newToday++
 		}

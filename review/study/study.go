@@ -33,8 +33,11 @@ type Options struct {
 	FSRSParameters []float64
 	// Clock says where review days start.
 	Clock review.Clock
-	// Now is the current time.
+	// Now is the current time of the review clock (RECALL_NOW in tests
+	// and demos).
 	Now func() time.Time
+	// Wall is the real time, for the age of files; nil means Now.
+	Wall func() time.Time
 	// Progress, when set, is called while changed notes are read.
 	Progress func(done, total int)
 }
@@ -137,7 +140,11 @@ func (s *Study) sync() (map[string]store.NoteInfo, error) {
 	}
 	s.warnings = listing.Warnings
 	if s.opts.Root != nil {
-		s.Removed = deck.RemoveStaleTemps(s.opts.Root, listing.TempFiles, staleTempAge, s.opts.Now())
+		wall := s.opts.Wall
+		if wall == nil {
+			wall = s.opts.Now
+		}
+		s.Removed = deck.RemoveStaleTemps(s.opts.Root, listing.TempFiles, staleTempAge, wall())
 	}
 	known, err := s.store.Notes(s.opts.Key)
 	if err != nil {
