@@ -285,3 +285,14 @@ func (s *Study) Question(id string) (*deck.Note, *deck.Question, error) {
 // ErrUnknownCard is returned (wrapped) for a card ID the vault does not
 // have.
 var ErrUnknownCard = errors.New("there is no card")
+
+// Reviews calls fn for every review of this vault in the log, oldest
+// first.
+func (s *Study) Reviews(fn func(store.Review) error) error {
+	return s.store.Reviews(func(r store.Review) error {
+		if r.Vault != s.opts.Key {
+			return nil
+		}
+		return fn(r)
+	})
+}
