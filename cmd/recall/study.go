@@ -38,6 +38,7 @@ type openedStudy struct {
 	*study.Study
 	vault *openedVault
 	db    *store.Store
+	opts  study.Options
 }
 
 // close releases the database and the vault.
@@ -49,7 +50,7 @@ func (o *openedStudy) close() {
 // openStudy opens the database and the vault, and brings the index up to
 // date.
 func (f *studyFlags) openStudy(e *env) (*openedStudy, error) {
-	now, err := e.clock()
+	now, err := e.nowFunc()
 	if err != nil {
 		return nil, usageError{err.Error()}
 	}
@@ -69,7 +70,7 @@ func (f *studyFlags) openStudy(e *env) (*openedStudy, error) {
 		return nil, err
 	}
 	opts := study.Options{FS: v.fsys, Settings: v.settings, Algorithm: review.Algorithm(f.Algorithm), FSRSParameters: params,
-		Now: func() time.Time { return now }, Wall: time.Now, Clock: review.Clock{Location: time.Local}}
+		Now: now, Wall: time.Now, Clock: review.Clock{Location: time.Local}}
 	if v.builtin {
 		opts.Key = builtinKey
 	} else {
@@ -93,5 +94,11 @@ func (f *studyFlags) openStudy(e *env) (*openedStudy, error) {
 	for _, r := range s.Removed {
 		fmt.Fprintf(e.stderr, "recall: removed %s, left behind by an interrupted write\n", r)
 	}
-	return &openedStudy{Study: s, vault: v, db: db}, nil
+	return &openedStudy{Study: s, vault: v, db: db, opts: opts}, nil
+}
+
+// reopen opens the study again with the same database and vault, after
+// notes changed (an edit in $EDITOR).
+func (o *openedStudy) reopen() (*study.Study, error) {
+	return study.Open(o.db, o.opts)
 }

@@ -110,6 +110,19 @@ func plainErr(err error) error {
 	return err
 }
 
+// nowFunc returns the clock: RECALL_NOW's fixed time when it is set, else
+// the real time.
+func (e *env) nowFunc() (func() time.Time, error) {
+	if e.getenv("RECALL_NOW") == "" {
+		return time.Now, nil
+	}
+	t, err := e.clock()
+	if err != nil {
+		return nil, err
+	}
+	return func() time.Time { return t }, nil
+}
+
 // clock returns the current time, or RECALL_NOW when it is set
 // (YYYY-MM-DD, taken as local midnight, or RFC 3339).
 func (e *env) clock() (time.Time, error) {
