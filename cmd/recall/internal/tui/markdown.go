@@ -264,7 +264,7 @@ func applyMarks(out string, s Styles) string {
 	for len(out) > 0 {
 		seq, w, n, next := ansi.DecodeSequence(out, state, nil)
 		state, out = next, out[n:]
-		if w == 0 && (seq[0] < 0x20 || seq[0] == 0x7f) {
+		if isControl(seq, w) {
 			b.WriteString(seq)
 			active = trackSGR(active, seq)
 			if strings.HasSuffix(seq, "m") {

@@ -14,14 +14,10 @@ import (
 // highlights have brackets and the heatmap uses shade characters, so the
 // screens read the same under NO_COLOR.
 type Styles struct {
-	// IsDark records the background the styles were built for.
-	IsDark bool
 	// Markdown is Glamour's style for card text, without document margins.
 	Markdown gansi.StyleConfig
 	// Title is the application name in the header.
 	Title lipgloss.Style
-	// Text is ordinary text outside card Markdown.
-	Text lipgloss.Style
 	// Muted is secondary text: dates, separators, column headings, zeros.
 	Muted lipgloss.Style
 	// Strong is emphasised text such as numbers in tables.
@@ -60,10 +56,8 @@ func NewStyles(isDark bool) Styles {
 	accent := c("#5A56E0", "#8B87FF")
 	muted := fg("#7A7A7A", "#8A8A8A")
 	s := Styles{
-		IsDark:     isDark,
 		Markdown:   markdownStyle(isDark),
 		Title:      lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Text:       fg("#262626", "#D0D0D0"),
 		Muted:      muted,
 		Strong:     lipgloss.NewStyle().Bold(true),
 		Breadcrumb: fg("#4E4E4E", "#B2B2B2"),

@@ -27,7 +27,7 @@ func splitPieces(line string) ([]piece, string) {
 	for len(line) > 0 {
 		seq, w, n, next := ansi.DecodeSequence(line, state, nil)
 		state, line = next, line[n:]
-		if w == 0 && (seq[0] < 0x20 || seq[0] == 0x7f) {
+		if isControl(seq, w) {
 			ps = append(ps, piece{text: seq, esc: true})
 			continue
 		}
@@ -35,6 +35,12 @@ func splitPieces(line string) ([]piece, string) {
 		plain.WriteString(seq)
 	}
 	return ps, plain.String()
+}
+
+// isControl reports whether seq, decoded by ansi.DecodeSequence with width
+// w, is an escape sequence or control character rather than text.
+func isControl(seq string, w int) bool {
+	return w == 0 && (seq[0] < 0x20 || seq[0] == 0x7f)
 }
 
 // wrapStyled wraps every line of s, which may hold SGR styles, to at most
