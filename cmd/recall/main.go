@@ -22,6 +22,8 @@ const (
 // cli is the whole command line of recall. Each subcommand lives in its own
 // cmd_<verb>.go file.
 type cli struct {
+	Review  reviewCmd  `cmd:"" default:"withargs" help:"Review cards in the terminal (the default: recall --vault DIR)."`
+	Lab     labCmd     `cmd:"" help:"Learn the OAuth 2.0 refresh flow step by step against a real lab on loopback."`
 	Version versionCmd `cmd:"" help:"Print recall's version."`
 	Scan    scanCmd    `cmd:"" help:"Scan a vault and report cards, decks and warnings."`
 	Cards   cardsCmd   `cmd:"" help:"List every card of a vault."`
@@ -84,11 +86,6 @@ func run(args []string, e *env) (code int) {
 			code = req.code
 		}
 	}()
-	if len(args) == 0 {
-		// Until the review screen lands, recall without arguments shows the
-		// built-in deck.
-		args = []string{"scan"}
-	}
 	ctx, err := parser.Parse(args)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "recall: %v\n", err)

@@ -1,0 +1,105 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// startedLab runs the lab's first commands and closes it when the test
+// ends.
+func startedLab(t *testing.T, m Model, cmd tea.Cmd) tea.Model {
+	t.Helper()
+	var tm tea.Model = m
+	tm = send(t, tm, tea.WindowSizeMsg{Width: 100, Height: 40})
+	for _, msg := range runCmd(cmd) {
+		tm = send(t, tm, msg)
+	}
+	t.Cleanup(func() {
+		if l := tm.(Model).lab.lab; l != nil {
+			l.Close()
+		}
+	})
+	return tm
+}
+
+func TestLabScenario(t *testing.T) {
+	m, cmd := NewLab(Config{Now: time.Now}, "wrong-secret")
+	tm := startedLab(t, m, cmd)
+	s := screenText(tm)
+	if !strings.Contains(s, "Wrong client secret · step 1") || !strings.Contains(s, "client_secret:") || !strings.Contains(s, "http://127.0.0.1:") {
+		t.Fatalf("lab step:\n%s", s)
+	}
+	// Predict 401 invalid_client (the 7th prediction), then send.
+	for range 7 {
+		tm = send(t, tm, press("p"))
+	}
+	tm = send(t, tm, press("s"))
+	s = screenText(tm)
+	for _, want := range []string{"✓ your prediction was right: 401 invalid_client", "POST /token HTTP/1.1", "HTTP/1.1 401 Unauthorized",
+		"Www-Authenticate: Basic", "Basic: base64 of", "curl -i -X POST"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("transcript lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestLabEditRequest(t *testing.T) {
+	m, cmd := NewLab(Config{Now: time.Now}, "happy")
+	tm := startedLab(t, m, cmd)
+	// The happy path's first step is GET /api/me with the expired token:
+	// go to the second step, the refresh, and break the secret.
+	tm = send(t, tm, press("s"))
+	tm = send(t, tm, press("n"))
+	if s := screenText(tm); !strings.Contains(s, "POST /token") {
+		t.Fatalf("second step:\n%s", s)
+	}
+	tm = send(t, tm, press("down"))
+	tm = send(t, tm, press("down"))
+	tm = send(t, tm, press("enter"))
+	for _, r := range "-wrong" {
+		tm = send(t, tm, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	tm = send(t, tm, press("enter"))
+	tm = send(t, tm, press("s"))
+	s := screenText(tm)
+	if !strings.Contains(s, "HTTP/1.1 401") || !strings.Contains(s, "you changed") {
+		t.Errorf("edited request:\n%s", s)
+	}
+}
+
+func TestTryItFromReview(t *testing.T) {
+	cfg, dir := fixture(t)
+	note := strings.Replace(testNote, "`refresh_token`\n", "`refresh_token`\nlab: missing-grant-type\n", 1)
+	if err := os.WriteFile(filepath.Join(dir, "oauth.md"), []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := cfg.Reopen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Study = s
+	var m tea.Model = New(cfg)
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = send(t, m, press("enter"))
+	if !strings.Contains(screenText(m), "t try it") {
+		t.Fatalf("no try-it key offered:\n%s", screenText(m))
+	}
+	m = send(t, m, press("t"))
+	t.Cleanup(func() {
+		if l := m.(Model).lab.lab; l != nil {
+			l.Close()
+		}
+	})
+	if s := screenText(m); !strings.Contains(s, "Missing grant_type") {
+		t.Fatalf("lab not opened on the card's scenario:\n%s", s)
+	}
+	m = send(t, m, press("esc"))
+	if s := screenText(m); !strings.Contains(s, "refresh 請求的 grant_type？") {
+		t.Fatalf("esc did not return to the card:\n%s", s)
+	}
+}

@@ -1,0 +1,236 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/recall-srs/recall/deck"
+	"github.com/recall-srs/recall/review"
+	"github.com/recall-srs/recall/review/store"
+	"github.com/recall-srs/recall/review/study"
+)
+
+// testNote is the vault of the flow tests: three new cards in two decks.
+const testNote = "# OAuth\n\n#🧠/oauth\n\n#🧠/oauth refresh 請求的 grant_type？->->-> `refresh_token`\n\n#🧠/oauth token endpoint 的 method？->->-> `POST`\n\n#🧠/net What is TCP?->->->Transmission Control Protocol\n"
+
+// fixture opens a study on a temporary vault at a fixed time.
+func fixture(t *testing.T) (Config, string) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "oauth.md"), []byte(testNote), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "recall.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close(); root.Close() })
+	now := time.Date(2023, 10, 4, 10, 0, 0, 0, time.UTC)
+	settings := deck.DefaultSettings()
+	settings.FlashcardTags = []string{"#🧠"}
+	settings.SingleLineCardSeparator = "->->->"
+	settings.FlashcardCardOrder = review.NewFirstSequential
+	open := func() (*study.Study, error) {
+		return study.Open(db, study.Options{Key: dir, FS: root.FS(), Root: root, Settings: settings,
+			Clock: review.Clock{Location: time.UTC}, Now: func() time.Time { return now }})
+	}
+	s, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Config{Study: s, Vault: "test vault", Dir: dir, Reopen: open, Now: func() time.Time { return now }}, dir
+}
+
+// send feeds msg to the model and runs the commands it returns until none
+// is left, as the program would (without its concurrency).
+func send(t *testing.T, m tea.Model, msg tea.Msg) tea.Model {
+	t.Helper()
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 {
+		next := queue[0]
+		queue = queue[1:]
+		var cmd tea.Cmd
+		m, cmd = m.Update(next)
+		queue = append(queue, runCmd(cmd)...)
+	}
+	return m
+}
+
+// runCmd runs a command and returns its messages (batches flattened; quit
+// and terminal requests dropped).
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	case tea.QuitMsg, nil:
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+// press is a key press by its string form ("space", "3", "ctrl+c").
+func press(k string) tea.KeyPressMsg {
+	switch k {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screenText renders the model as plain text.
+func screenText(m tea.Model) string {
+	return ansi.Strip(m.(Model).View().Content)
+}
+
+func TestReviewFlow(t *testing.T) {
+	cfg, dir := fixture(t)
+	var m tea.Model = New(cfg)
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := screenText(m); !strings.Contains(s, "test vault") || !strings.Contains(s, "All decks") || !strings.Contains(s, "oauth") {
+		t.Fatalf("decks screen:\n%s", s)
+	}
+	m = send(t, m, press("enter"))
+	s := screenText(m)
+	if !strings.Contains(s, "refresh 請求的 grant_type？") || strings.Contains(s, "refresh_token`") {
+		t.Fatalf("first card:\n%s", s)
+	}
+	m = send(t, m, press("space"))
+	if s := screenText(m); !strings.Contains(s, "refresh_token") || !strings.Contains(s, "Good") || !strings.Contains(s, "3d") {
+		t.Fatalf("revealed card:\n%s", s)
+	}
+	m = send(t, m, press("3"))
+	note, _ := os.ReadFile(filepath.Join(dir, "oauth.md"))
+	if !strings.Contains(string(note), "`refresh_token`\n<!--SR:!2023-10-07,3,250-->\n") {
+		t.Fatalf("note after Good:\n%s", note)
+	}
+	if s := screenText(m); !strings.Contains(s, "token endpoint 的 method？") {
+		t.Fatalf("second card:\n%s", s)
+	}
+	m = send(t, m, press("u"))
+	if note, _ := os.ReadFile(filepath.Join(dir, "oauth.md")); string(note) != testNote {
+		t.Fatalf("note after undo:\n%s", note)
+	}
+	if s := screenText(m); !strings.Contains(s, "refresh 請求的 grant_type？") {
+		t.Fatalf("undo did not bring the card back:\n%s", s)
+	}
+	// Again brings the card back at the end of the run.
+	m = send(t, m, press("space"))
+	m = send(t, m, press("1"))
+	m = send(t, m, press("space"))
+	m = send(t, m, press("4"))
+	m = send(t, m, press("space"))
+	m = send(t, m, press("3"))
+	if s := screenText(m); !strings.Contains(s, "refresh 請求的 grant_type？") {
+		t.Fatalf("the Again card did not come back:\n%s", s)
+	}
+	m = send(t, m, press("space"))
+	m = send(t, m, press("3"))
+	if s := screenText(m); !strings.Contains(s, "Session complete") || !strings.Contains(s, "Cards reviewed") {
+		t.Fatalf("summary:\n%s", s)
+	}
+}
+
+func TestSmallTerminalAndHelp(t *testing.T) {
+	cfg, _ := fixture(t)
+	var m tea.Model = New(cfg)
+	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	m = send(t, m, press("enter"))
+	m = send(t, m, press("?"))
+	s := screenText(m)
+	for i, line := range strings.Split(s, "\n") {
+		if w := ansi.StringWidth(line); w > 60 {
+			t.Errorf("line %d is %d columns wide: %q", i+1, w, line)
+		}
+	}
+	if lines := strings.Count(s, "\n") + 1; lines > 20 {
+		t.Errorf("%d lines on a 20-line terminal:\n%s", lines, s)
+	}
+	if !strings.Contains(s, "undo") || !strings.Contains(s, "bury") {
+		t.Errorf("full help lacks keys:\n%s", s)
+	}
+}
+
+func TestSkipBuryStats(t *testing.T) {
+	cfg, _ := fixture(t)
+	var m tea.Model = New(cfg)
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = send(t, m, press("enter"))
+	m = send(t, m, press("s"))
+	if s := screenText(m); !strings.Contains(s, "token endpoint 的 method？") {
+		t.Fatalf("skip:\n%s", s)
+	}
+	m = send(t, m, press("b"))
+	if s := screenText(m); !strings.Contains(s, "What is TCP?") {
+		t.Fatalf("bury:\n%s", s)
+	}
+	m = send(t, m, press("space"))
+	m = send(t, m, press("3"))
+	m = send(t, m, press("q"))
+	m = send(t, m, press("S"))
+	if s := screenText(m); !strings.Contains(s, "Reviews · last 26 weeks") || !strings.Contains(s, "1 reviews on 1 days") {
+		t.Fatalf("stats:\n%s", s)
+	}
+	for range 30 {
+		m = send(t, m, press("down"))
+	}
+	if s := screenText(m); !strings.Contains(s, "Ease") || !strings.Contains(s, "New             2") {
+		t.Fatalf("stats:\n%s", s)
+	}
+}
+
+// TestTeatestFlow runs the real program: open a deck, reveal, grade,
+// quit, and checks the final model and the note on disk.
+func TestTeatestFlow(t *testing.T) {
+	cfg, dir := fixture(t)
+	tm := teatest.NewTestModel(t, New(cfg), teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitFor := func(text string) {
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
+			teatest.WithDuration(5*time.Second))
+	}
+	waitFor("All decks")
+	tm.Send(press("enter"))
+	waitFor("grant_type")
+	tm.Send(press("space"))
+	waitFor("Good")
+	tm.Send(press("3"))
+	waitFor("method")
+	tm.Send(press("ctrl+c"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.review.queue.Done() != 1 {
+		t.Errorf("%d cards done", final.review.queue.Done())
+	}
+	note, _ := os.ReadFile(filepath.Join(dir, "oauth.md"))
+	if !strings.Contains(string(note), "<!--SR:!2023-10-07,3,250-->") {
+		t.Errorf("note:\n%s", note)
+	}
+}
