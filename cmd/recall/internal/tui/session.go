@@ -213,7 +213,7 @@ func (m Model) renderReview() string {
 	height := max(3, m.height-lipglossHeight(foot))
 	v := ReviewView{Done: r.queue.Done(), Remaining: r.queue.Remaining(), Revealed: r.revealed, Scroll: r.scroll}
 	if r.note != nil {
-		v.Breadcrumb = append([]string{strings.TrimSuffix(path.Base(r.note.Path), ".md")}, r.question.Context...)
+		v.Breadcrumb = breadcrumb(r.note.Path, r.question.Context)
 	}
 	if len(r.card.Decks) > 0 {
 		v.Deck = strings.Split(r.card.Decks[0], "/")
@@ -255,15 +255,29 @@ func (m Model) intervals(id string) [4]string {
 		return out
 	}
 	now := m.cfg.Now()
-	clock := m.cfg.Study.Clock()
 	for i, r := range []review.Rating{review.Again, review.Hard, review.Good, review.Easy} {
-		st, ok := preview[r]
-		if !ok {
-			continue
+		if st, ok := preview[r]; ok {
+			out[i] = intervalLabel(st, now)
 		}
-		out[i] = formatInterval(clock.Due(st).Sub(now))
 	}
 	return out
+}
+
+// intervalLabel is the interval a state gives: days for SM-2 and for FSRS
+// review intervals, the time until due for FSRS learning steps.
+func intervalLabel(st review.State, now time.Time) string {
+	switch {
+	case st.SM2 != nil:
+		if days := math.Round(st.SM2.Interval); days >= 1 {
+			return formatInterval(time.Duration(days) * 24 * time.Hour)
+		}
+		return "today"
+	case st.FSRS != nil && st.FSRS.ScheduledDays == 0:
+		return formatInterval(st.FSRS.Due.Sub(now))
+	case st.FSRS != nil:
+		return formatInterval(time.Duration(st.FSRS.ScheduledDays) * 24 * time.Hour)
+	}
+	return ""
 }
 
 // formatInterval writes a duration the way review buttons do.
@@ -326,4 +340,14 @@ func soonestDue(s *study.Study, now time.Time) time.Time {
 		}
 	}
 	return next
+}
+
+// breadcrumb is "note › H1 › H2", without an H1 that only repeats the
+// note's name.
+func breadcrumb(notePath string, context []string) []string {
+	name := strings.TrimSuffix(path.Base(notePath), ".md")
+	if len(context) > 0 && context[0] == name {
+		context = context[1:]
+	}
+	return append([]string{name}, context...)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/recall-srs/recall/deck"
 	"github.com/recall-srs/recall/review"
+	"github.com/recall-srs/recall/review/fsrs"
 	"github.com/recall-srs/recall/review/store"
 	"github.com/recall-srs/recall/review/study"
 )
@@ -232,5 +233,29 @@ func TestTeatestFlow(t *testing.T) {
 	note, _ := os.ReadFile(filepath.Join(dir, "oauth.md"))
 	if !strings.Contains(string(note), "<!--SR:!2023-10-07,3,250-->") {
 		t.Errorf("note:\n%s", note)
+	}
+}
+
+func TestIntervalLabels(t *testing.T) {
+	now := time.Date(2023, 10, 4, 23, 30, 0, 0, time.UTC)
+	day := func(d string) time.Time { x, _ := time.Parse(time.DateOnly, d); return x }
+	tests := []struct {
+		st   review.State
+		want string
+	}{
+		{review.State{SM2: &deck.SM2Schedule{Due: day("2023-10-04"), Interval: 0}}, "today"},
+		{review.State{SM2: &deck.SM2Schedule{Due: day("2023-10-05"), Interval: 1}}, "1d"},
+		{review.State{SM2: &deck.SM2Schedule{Due: day("2023-11-13"), Interval: 39.9}}, "1.3mo"},
+		{review.State{FSRS: &fsrs.Card{Due: now.Add(10 * time.Minute)}}, "10m"},
+		{review.State{FSRS: &fsrs.Card{Due: now.Add(58 * 24 * time.Hour), ScheduledDays: 58}}, "1.9mo"},
+		{review.State{FSRS: &fsrs.Card{ScheduledDays: 800}}, "2.2y"},
+	}
+	for _, tt := range tests {
+		if got := intervalLabel(tt.st, now); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.st, got, tt.want)
+		}
+	}
+	if got := breadcrumb("dir/OAuth.md", []string{"OAuth", "Refresh"}); strings.Join(got, "|") != "OAuth|Refresh" {
+		t.Errorf("breadcrumb %q", got)
 	}
 }
