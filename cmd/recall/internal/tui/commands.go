@@ -24,6 +24,14 @@ func loadQuestion(s *study.Study, id string) tea.Cmd {
 	}
 }
 
+// buildQueue builds the review queue of a deck.
+func buildQueue(s *study.Study, deckName string, newPerDay int, seed uint64) tea.Cmd {
+	return func() tea.Msg {
+		q, err := s.Queue(deckName, newPerDay, seed)
+		return queueBuiltMsg{deck: deckName, queue: q, err: err}
+	}
+}
+
 // gradeCard grades a card: note write-back and database.
 func gradeCard(s *study.Study, id string, r review.Rating, took time.Duration) tea.Cmd {
 	return func() tea.Msg {

@@ -35,15 +35,25 @@ type reviewScreen struct {
 	nextDue   time.Time // when the next card falls due, set at the end
 }
 
-// startSession builds the queue of a deck and loads its first card.
+// startSession asks for the queue of a deck (the database knows what was
+// buried and studied today); queueBuilt then shows its first card.
 func (m Model) startSession(deckName string) (tea.Model, tea.Cmd) {
-	now := m.cfg.Now()
-	q, err := m.cfg.Study.Queue(deckName, m.cfg.NewPerDay, uint64(now.UnixNano()))
-	if err != nil {
-		m.status = err.Error()
+	m.busy = true
+	return m, buildQueue(m.cfg.Study, deckName, m.cfg.NewPerDay, uint64(m.cfg.Now().UnixNano()))
+}
+
+// queueBuilt starts the session on a new queue.
+func (m Model) queueBuilt(msg queueBuiltMsg) (tea.Model, tea.Cmd) {
+	m.busy = false
+	if msg.err != nil {
+		m.status = msg.err.Error()
 		return m, nil
 	}
-	m.review = reviewScreen{deck: deckName, queue: q, started: now}
+	counts, started := m.review.counts, m.review.started
+	m.review = reviewScreen{deck: msg.deck, queue: msg.queue, started: m.cfg.Now()}
+	if msg.resume {
+		m.review.counts, m.review.started = counts, started
+	}
 	m.screen = screenReview
 	return m.nextCard()
 }
@@ -54,12 +64,13 @@ func (m Model) restartSession() (tea.Model, tea.Cmd) {
 		m.decks = newDeckScreen(m.cfg.Study, m.cfg.Now())
 		return m, nil
 	}
-	done, counts, started := m.review.queue.Done(), m.review.counts, m.review.started
-	next, cmd := m.startSession(m.review.deck)
-	nm := next.(Model)
-	nm.review.counts, nm.review.started = counts, started
-	_ = done
-	return nm, cmd
+	m.busy = true
+	cmd := buildQueue(m.cfg.Study, m.review.deck, m.cfg.NewPerDay, uint64(m.cfg.Now().UnixNano()))
+	return m, func() tea.Msg {
+		msg := cmd().(queueBuiltMsg)
+		msg.resume = true
+		return msg
+	}
 }
 
 // nextCard shows the next card of the queue, or the summary when none is

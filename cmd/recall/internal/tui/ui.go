@@ -116,7 +116,13 @@ type (
 		result study.Result
 		err    error
 	}
-	buriedMsg struct{ err error }
+	buriedMsg     struct{ err error }
+	queueBuiltMsg struct {
+		deck   string
+		queue  *review.Queue
+		resume bool // after an edit: keep the session's counts
+		err    error
+	}
 	undoneMsg struct {
 		id  string
 		err error
@@ -175,6 +181,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
+	case queueBuiltMsg:
+		return m.queueBuilt(msg)
 	case questionLoadedMsg:
 		m.busy = false
 		return m.questionLoaded(msg)

@@ -259,3 +259,44 @@ func TestIntervalLabels(t *testing.T) {
 		t.Errorf("breadcrumb %q", got)
 	}
 }
+
+func TestOpenInObsidian(t *testing.T) {
+	cfg, _ := fixture(t)
+	var opened string
+	cfg.ObsidianVault, cfg.Opener = "My Vault", func(u string) error { opened = u; return nil }
+	var m tea.Model = New(cfg)
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(t, m, press("enter"))
+	send(t, m, press("o"))
+	if opened != "obsidian://open?vault=My+Vault&file=oauth" {
+		t.Errorf("opened %q", opened)
+	}
+}
+
+// TestEditInEditor runs the real program: e suspends the TUI and runs
+// $EDITOR with the card's line and note; the note is read again after.
+func TestEditInEditor(t *testing.T) {
+	cfg, dir := fixture(t)
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	// The fake editor records its arguments and rewords the first card.
+	args := filepath.Join(t.TempDir(), "args")
+	os.WriteFile(script, []byte("#!/bin/sh\necho \"$@\" > "+args+"\nsed -i 's/grant_type？/grant_type 的值？/' \"$2\"\n"), 0o755)
+	cfg.Editor = script
+	tm := teatest.NewTestModel(t, New(cfg), teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitFor := func(text string) {
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
+			teatest.WithDuration(5*time.Second))
+	}
+	waitFor("All decks")
+	tm.Send(press("enter"))
+	waitFor("grant_type")
+	tm.Send(press("e"))
+	waitFor("grant_type 的值？")
+	tm.Send(press("ctrl+c"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	got, _ := os.ReadFile(args)
+	if want := "+5 " + filepath.Join(dir, "oauth.md") + "\n"; string(got) != want {
+		t.Errorf("editor got %q, want %q", got, want)
+	}
+}
