@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -193,5 +194,30 @@ func TestLoopbackWarning(t *testing.T) {
 		if got := loopbackWarning(a) != ""; got != warn {
 			t.Errorf("%s: warning %v, want %v", addr, got, warn)
 		}
+	}
+}
+
+// TestServeRFCExampleWithCurl sends the RFC 6749 §6 example with curl, as
+// the README and the banner tell the learner to.
+func TestServeRFCExampleWithCurl(t *testing.T) {
+	curl, err := exec.LookPath("curl")
+	if err != nil {
+		t.Skip("curl is not installed")
+	}
+	var stdout, stderr syncBuffer
+	e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- (&serveCmd{Addr: "127.0.0.1:0"}).serve(ctx, e) }()
+	base := waitListening(t, &stdout, done)
+	out, err := exec.Command(curl, "-s", "-i", "-X", "POST", "-H", "Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+		"-H", "Content-Type: application/x-www-form-urlencoded",
+		"-d", "grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA", base+"/token").Output()
+	if err != nil {
+		t.Fatalf("curl: %v", err)
+	}
+	if s := string(out); !strings.HasPrefix(s, "HTTP/1.1 200 OK") || !strings.Contains(s, "Cache-Control: no-store") || !strings.Contains(s, `"access_token"`) {
+		t.Errorf("curl got:\n%s", s)
 	}
 }

@@ -49,12 +49,13 @@ var authNames = map[simulator.Auth]string{
 
 // labKeys are the lab screen's keys.
 var labKeys = struct {
-	Up, Down, Edit, Delete, Predict, Send, Next, Clock, Reset, Back key.Binding
+	Up, Down, Edit, Delete, Add, Predict, Send, Next, Clock, Reset, Back key.Binding
 }{
 	Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 	Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 	Edit:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit / open")),
 	Delete:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "drop parameter")),
+	Add:     key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "add scope")),
 	Predict: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "predict")),
 	Send:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "send")),
 	Next:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next step")),
@@ -247,6 +248,15 @@ func (m Model) updateLab(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			l.req.Params = append(l.req.Params[:i], l.req.Params[i+1:]...)
 			l.field = min(l.field, len(l.formLines())-1)
 		}
+	case key.Matches(msg, labKeys.Add):
+		for _, p := range l.req.Params {
+			if p.Name == "scope" {
+				m.status = "the request already has a scope"
+				return m, nil
+			}
+		}
+		l.req.Params = append(l.req.Params, simulator.Param{Name: "scope", Value: "read write"})
+		l.field = len(l.formLines()) - 2
 	case key.Matches(msg, labKeys.Send):
 		if l.lab == nil {
 			return m, nil
@@ -414,7 +424,7 @@ func (m Model) renderLab() string {
 			b = append(b, ansi.Truncate(line, m.width, ellipsis))
 		}
 		b = append(b, "", st.Muted.Render("Change what you like, predict the answer, then send."))
-		keys = []key.Binding{labKeys.Up, labKeys.Down, labKeys.Edit, labKeys.Delete, labKeys.Predict, labKeys.Send, labKeys.Clock, labKeys.Back}
+		keys = []key.Binding{labKeys.Up, labKeys.Down, labKeys.Edit, labKeys.Delete, labKeys.Add, labKeys.Predict, labKeys.Send, labKeys.Clock, labKeys.Back}
 	default:
 		x := l.sent
 		var t []string

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,11 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/recall-srs/recall/simulator"
 )
 
 // startedLab runs the lab's first commands and closes it when the test
@@ -102,4 +108,72 @@ func TestTryItFromReview(t *testing.T) {
 	if s := screenText(m); !strings.Contains(s, "refresh 請求的 grant_type？") {
 		t.Fatalf("esc did not return to the card:\n%s", s)
 	}
+}
+
+// labGoldenModel is a lab screen on a scenario step without a running lab,
+// so that nothing in it changes from run to run.
+func labGoldenModel(t *testing.T, width int) Model {
+	m := New(Config{Now: time.Now})
+	m.width, m.height, m.screen = width, 30, screenLab
+	m.lab.menu = 3 // reuse
+	next, _ := m.openScenario()
+	m = next.(Model)
+	m.lab.step = 1
+	next, _ = m.loadStep(false)
+	return next.(Model)
+}
+
+func TestLabGolden(t *testing.T) {
+	for _, width := range goldenWidths {
+		t.Run(fmt.Sprintf("form-%d", width), func(t *testing.T) {
+			m := labGoldenModel(t, width)
+			m.lab.predict = 3
+			requirePlainGolden(t, m.renderLab(), width)
+		})
+		t.Run(fmt.Sprintf("exchange-%d", width), func(t *testing.T) {
+			m := labGoldenModel(t, width)
+			m.lab.sent = &simulator.Exchange{
+				Request:  "POST /token HTTP/1.1\r\nHost: 127.0.0.1:9096\r\nAuthorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\ngrant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA",
+				Response: "HTTP/1.1 400 Bad Request\r\nCache-Control: no-store\r\nContent-Type: application/json;charset=UTF-8\r\nPragma: no-cache\r\n\r\n{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token was already used: its family is revoked.\"}",
+				Status:   400,
+				Basic:    `base64 of "s6BhdRkqt3:gX1fBat3bV" → client_id "s6BhdRkqt3", client_secret "gX1fBat3bV"`,
+				Curl:     "curl -i -X POST -H 'Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW' --data-raw 'grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA' http://127.0.0.1:9096/token",
+			}
+			m.lab.verdict = "✓ your prediction was right: 400 invalid_grant"
+			requirePlainGolden(t, m.renderLab(), width)
+		})
+	}
+}
+
+// TestLabProgram runs recall lab's program: pick the happy path from the
+// list, send its steps, and see the retry with the new access token
+// succeed.
+func TestLabProgram(t *testing.T) {
+	m, cmd := NewLab(Config{Now: time.Now}, "")
+	m.first = cmd
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitFor := func(text string) {
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
+			teatest.WithDuration(5*time.Second))
+	}
+	waitFor("Pick a lesson")
+	tm.Send(press("enter"))
+	waitFor("step 1 of")
+	tm.Send(press("s"))
+	waitFor("401 Unauthorized")
+	tm.Send(press("n"))
+	waitFor("step 2 of")
+	tm.Send(press("s"))
+	waitFor("HTTP/1.1 200 OK")
+	tm.Send(press("n"))
+	waitFor("step 3 of")
+	tm.Send(press("s"))
+	waitFor(`"sub":`)
+	tm.Send(press("ctrl+c"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.lab.lab == nil || final.lab.sent == nil || final.lab.sent.Status != 200 {
+		t.Fatalf("final lab state: %+v", final.lab.sent)
+	}
+	final.lab.lab.Close()
 }
