@@ -45,6 +45,14 @@ func (s *Server) authenticate(r *http.Request, form params) (*client, *oauthErro
 		return nil, s.authFailure("", "The client did not identify itself; send Basic credentials or a client_id.")
 	}
 	c := s.clients[id]
+	if c != nil && s.cfg.LockoutAfter > 0 {
+		s.mu.Lock()
+		locked := s.failures[id] >= s.cfg.LockoutAfter
+		s.mu.Unlock()
+		if locked {
+			return nil, s.authFailure(id, fmt.Sprintf("The client %s is locked out after %d failed authentications (lab knob lockout_after); POST /lab/reset unlocks it.", id, s.cfg.LockoutAfter))
+		}
+	}
 	switch {
 	case c == nil:
 		return nil, s.authFailure("", "The client "+clip(id)+" is not registered.")

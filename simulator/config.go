@@ -47,6 +47,10 @@ type Config struct {
 	RevokeAccessTokensOnRotation bool
 	// Realm is the realm of the Basic and Bearer challenges; "recall" when empty.
 	Realm string
+	// LockoutAfter locks a client out (every authentication then fails with
+	// invalid_client) after this many failed authentications; 0, the
+	// default, never locks (P19). POST /lab/reset unlocks.
+	LockoutAfter int
 	// Clients are the registered clients.
 	Clients []ClientConfig
 	// Grants are the grants (token families) seeded at start and at reset.
@@ -90,6 +94,7 @@ type fileConfig struct {
 	ReuseGrace                   *string      `json:"reuse_grace"`
 	RevokeAccessTokensOnRotation *bool        `json:"revoke_access_tokens_on_rotation"`
 	Realm                        *string      `json:"realm"`
+	LockoutAfter                 *int         `json:"lockout_after"`
 	Clients                      []fileClient `json:"clients"`
 	Grants                       []fileGrant  `json:"grants"`
 }
@@ -157,6 +162,9 @@ func ParseConfig(data []byte) (Config, error) {
 	}
 	if f.Realm != nil {
 		cfg.Realm = *f.Realm
+	}
+	if f.LockoutAfter != nil {
+		cfg.LockoutAfter = *f.LockoutAfter
 	}
 	for _, c := range f.Clients {
 		cfg.Clients = append(cfg.Clients, ClientConfig(c))
@@ -276,6 +284,8 @@ func (c Config) validateKnobs() error {
 		return fmt.Errorf("reuse_grace: %v is outside the allowed range 0s to 60s", c.ReuseGrace)
 	case strings.ContainsAny(c.Realm, "\"\\") || !isPrintableASCII(c.Realm):
 		return errors.New("realm: only printable ASCII without quote and backslash is allowed")
+	case c.LockoutAfter < 0:
+		return fmt.Errorf("lockout_after: %d must be 0 (off) or more", c.LockoutAfter)
 	}
 	return nil
 }

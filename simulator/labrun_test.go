@@ -36,3 +36,33 @@ func TestLabRunsEveryScenario(t *testing.T) {
 		})
 	}
 }
+
+func TestLockoutKnob(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.LockoutAfter = 2
+	lab, err := StartLab(cfg, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lab.Close()
+	wrong := Request{Method: "POST", Path: "/token", Auth: AuthBasic, ClientID: DemoClientID, ClientSecret: "nope",
+		Params: []Param{{"grant_type", "refresh_token"}, {"refresh_token", "{refresh_token}"}}}
+	right := wrong
+	right.ClientSecret = DemoClientSecret
+	for i := 0; i < 2; i++ {
+		if x, _ := lab.Do(context.Background(), wrong); x.Status != 401 {
+			t.Fatalf("wrong secret %d: %d", i, x.Status)
+		}
+	}
+	x, _ := lab.Do(context.Background(), right)
+	if x.Status != 401 || !strings.Contains(string(x.Body), "locked out") {
+		t.Fatalf("after the lockout the right secret got %d %s", x.Status, x.Body)
+	}
+	lab.Reset()
+	if x, _ := lab.Do(context.Background(), right); x.Status != 200 {
+		t.Fatalf("after reset: %d %s", x.Status, x.Body)
+	}
+	if _, err := ParseConfig([]byte(`{"lockout_after": -1, "clients": [{"id": "cli", "public": true, "grants": ["refresh_token"], "scopes": ["read"]}]}`)); err == nil || !strings.Contains(err.Error(), "lockout_after") {
+		t.Errorf("negative lockout accepted: %v", err)
+	}
+}
