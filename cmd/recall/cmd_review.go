@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"runtime"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/recall-srs/recall/cmd/recall/internal/tui"
 	"github.com/recall-srs/recall/simulator"
 )
@@ -43,7 +46,16 @@ func (c *reviewCmd) Run(e *env) error {
 			cfg.ObsidianVault, cfg.Opener = filepath.Base(abs), openURL
 		}
 	}
-	return tui.Run(cfg)
+	return tui.Run(cfg, programOptions(e)...)
+}
+
+// programOptions are the Bubble Tea options from the environment: NO_COLOR
+// (https://no-color.org) drops colours but keeps bold and reverse.
+func programOptions(e *env) []tea.ProgramOption {
+	if e.getenv("NO_COLOR") != "" {
+		return []tea.ProgramOption{tea.WithColorProfile(colorprofile.Ascii)}
+	}
+	return nil
 }
 
 // openURL opens a URL with the desktop's opener.
@@ -72,7 +84,7 @@ func (c *labCmd) Run(e *env) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	return tui.RunLab(tui.Config{Vault: "OAuth 2.0 lab", Now: now}, c.Scenario)
+	return tui.RunLab(tui.Config{Vault: "OAuth 2.0 lab", Now: now}, c.Scenario, programOptions(e)...)
 }
 
 // knownScenario reports whether name is a lab lesson.

@@ -228,3 +228,12 @@ func TestBuiltInDeckLabLinks(t *testing.T) {
 		t.Errorf("only %d scenarios are linked from the built-in deck: %v", len(linked), linked)
 	}
 }
+
+func TestNoColorOption(t *testing.T) {
+	if opts := programOptions(&env{getenv: func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }}); len(opts) != 1 {
+		t.Errorf("NO_COLOR gave %d program options, want the ASCII colour profile", len(opts))
+	}
+	if opts := programOptions(&env{getenv: func(string) string { return "" }}); len(opts) != 0 {
+		t.Errorf("without NO_COLOR: %d options", len(opts))
+	}
+}
