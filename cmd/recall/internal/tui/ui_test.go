@@ -300,3 +300,56 @@ func TestEditInEditor(t *testing.T) {
 		t.Errorf("editor got %q, want %q", got, want)
 	}
 }
+
+func TestResetWarningsAndLabKeys(t *testing.T) {
+	cfg, dir := fixture(t)
+	// A scheduled card due today, and a note with a broken comment for the
+	// warnings list.
+	note := strings.Replace(testNote, "`refresh_token`\n", "`refresh_token`\n<!--SR:!2023-10-01,5,230-->\n", 1)
+	os.WriteFile(filepath.Join(dir, "oauth.md"), []byte(note), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.md"), []byte("#🧠\n\nQ->->->A\n<!--SR:!2023-13-45,1,250-->\n"), 0o644)
+	s, err := cfg.Reopen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Study = s
+	var m tea.Model = New(cfg)
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !strings.Contains(screenText(m), "1 warning(s) — press w") {
+		t.Fatalf("no warning count:\n%s", screenText(m))
+	}
+	m = send(t, m, press("w"))
+	if s := screenText(m); !strings.Contains(s, "broken.md:4: unreadable schedule segment") {
+		t.Fatalf("warnings screen:\n%s", s)
+	}
+	m = send(t, m, press("esc"))
+	m = send(t, m, press("enter"))
+	// Due cards come first (new first is the order, but the scheduled card
+	// is due): find the scheduled card and reset it with 0.
+	for range 5 {
+		if strings.Contains(screenText(m), "grant_type？") {
+			break
+		}
+		m = send(t, m, press("s"))
+	}
+	m = send(t, m, press("0"))
+	got, _ := os.ReadFile(filepath.Join(dir, "oauth.md"))
+	if !strings.Contains(string(got), "<!--SR:!2023-10-04,1,250-->") {
+		t.Fatalf("reset did not write today/1/250:\n%s", got)
+	}
+	m = send(t, m, press("q"))
+	m = send(t, m, press("q"))
+	m = send(t, m, press("l"))
+	t.Cleanup(func() {
+		if l := m.(Model).lab.lab; l != nil {
+			l.Close()
+		}
+	})
+	if s := screenText(m); !strings.Contains(s, "Pick a lesson") {
+		t.Fatalf("l did not open the lab:\n%s", s)
+	}
+	m = send(t, m, press("esc"))
+	if s := screenText(m); !strings.Contains(s, "All decks") {
+		t.Fatalf("esc from the lab list did not return to the decks:\n%s", s)
+	}
+}
