@@ -9,8 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/recall-srs/recall/simulator"
@@ -151,12 +149,7 @@ func TestLabGolden(t *testing.T) {
 func TestLabProgram(t *testing.T) {
 	m, cmd := NewLab(Config{Now: time.Now}, "")
 	m.first = cmd
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 40),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor := func(text string) {
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
-			teatest.WithDuration(5*time.Second))
-	}
+	tm, waitFor := startProgram(t, m, 100, 40)
 	waitFor("Pick a lesson")
 	tm.Send(press("enter"))
 	waitFor("step 1 of")

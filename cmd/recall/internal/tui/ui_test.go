@@ -212,12 +212,7 @@ func TestSkipBuryStats(t *testing.T) {
 // quit, and checks the final model and the note on disk.
 func TestTeatestFlow(t *testing.T) {
 	cfg, dir := fixture(t)
-	tm := teatest.NewTestModel(t, New(cfg), teatest.WithInitialTermSize(80, 24),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor := func(text string) {
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
-			teatest.WithDuration(5*time.Second))
-	}
+	tm, waitFor := startProgram(t, New(cfg), 80, 24)
 	waitFor("All decks")
 	tm.Send(press("enter"))
 	waitFor("grant_type")
@@ -282,12 +277,7 @@ func TestEditInEditor(t *testing.T) {
 	args := filepath.Join(t.TempDir(), "args")
 	os.WriteFile(script, []byte("#!/bin/sh\necho \"$@\" > "+args+"\nsed -i 's/grant_type？/grant_type 的值？/' \"$2\"\n"), 0o755)
 	cfg.Editor = script
-	tm := teatest.NewTestModel(t, New(cfg), teatest.WithInitialTermSize(80, 24),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor := func(text string) {
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
-			teatest.WithDuration(5*time.Second))
-	}
+	tm, waitFor := startProgram(t, New(cfg), 80, 24)
 	waitFor("All decks")
 	tm.Send(press("enter"))
 	waitFor("grant_type")
@@ -351,5 +341,19 @@ func TestResetWarningsAndLabKeys(t *testing.T) {
 	m = send(t, m, press("esc"))
 	if s := screenText(m); !strings.Contains(s, "All decks") {
 		t.Fatalf("esc from the lab list did not return to the decks:\n%s", s)
+	}
+}
+
+// startProgram runs the real program on m in a w×h terminal (ASCII colour
+// profile) and returns it with a function that waits until the screen has
+// shown text.
+func startProgram(t *testing.T, m tea.Model, w, h int) (*teatest.TestModel, func(text string)) {
+	t.Helper()
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	return tm, func(text string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
+			teatest.WithDuration(5*time.Second))
 	}
 }
