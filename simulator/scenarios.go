@@ -77,7 +77,9 @@ func NewVars() Vars {
 	}
 }
 
-func (v Vars) expand(s string) string {
+// Expand fills the variables in braces of s ("{refresh_token}") with their
+// values; unknown ones stay as they are.
+func (v Vars) Expand(s string) string {
 	for name, value := range v {
 		s = strings.ReplaceAll(s, "{"+name+"}", value)
 	}
@@ -120,9 +122,9 @@ func (r Request) Build(baseURL string, vars Vars) (*http.Request, error) {
 	}
 	var encoded []string
 	for _, p := range append(pairs, r.Params...) {
-		encoded = append(encoded, url.QueryEscape(p.Name)+"="+url.QueryEscape(vars.expand(p.Value)))
+		encoded = append(encoded, url.QueryEscape(p.Name)+"="+url.QueryEscape(vars.Expand(p.Value)))
 	}
-	target := baseURL + vars.expand(r.Path)
+	target := baseURL + vars.Expand(r.Path)
 	var req *http.Request
 	var err error
 	if r.Method == http.MethodGet {
@@ -146,7 +148,7 @@ func (r Request) Build(baseURL string, vars Vars) (*http.Request, error) {
 	case AuthBasicRaw:
 		req.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(r.ClientID+":"+r.ClientSecret)))
 	case AuthBearer:
-		req.Header.Set("Authorization", "Bearer "+vars.expand(r.Token))
+		req.Header.Set("Authorization", "Bearer "+vars.Expand(r.Token))
 	}
 	return req, nil
 }

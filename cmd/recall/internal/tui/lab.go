@@ -163,10 +163,10 @@ func (l *labScreen) formLines() []string {
 		"client_secret:  " + r.ClientSecret,
 	}
 	if r.Auth == simulator.AuthBearer {
-		lines = append(lines, "bearer token:   "+r.Token)
+		lines = append(lines, "bearer token:   "+l.shown(r.Token))
 	}
 	for _, p := range r.Params {
-		lines = append(lines, fmt.Sprintf("%-15s %s", p.Name+":", p.Value))
+		lines = append(lines, fmt.Sprintf("%-15s %s", p.Name+":", l.shown(p.Value)))
 	}
 	return append(lines, "prediction:     "+predictions[l.predict])
 }
@@ -460,4 +460,16 @@ func (m Model) renderLab() string {
 func wireLines(raw string) []string {
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	return strings.Split(strings.TrimRight(raw, "\n"), "\n")
+}
+
+// shown is a form value as it will be sent: the lesson's variables filled
+// in once the lab runs, with the variable's name beside it.
+func (l *labScreen) shown(v string) string {
+	if l.lab == nil {
+		return v
+	}
+	if x := l.lab.Vars().Expand(v); x != v {
+		return x + "  (" + v + ")"
+	}
+	return v
 }

@@ -35,7 +35,8 @@ func TestLabScenario(t *testing.T) {
 	m, cmd := NewLab(Config{Now: time.Now}, "wrong-secret")
 	tm := startedLab(t, m, cmd)
 	s := screenText(tm)
-	if !strings.Contains(s, "Wrong client secret · step 1") || !strings.Contains(s, "client_secret:") || !strings.Contains(s, "http://127.0.0.1:") {
+	if !strings.Contains(s, "Wrong client secret · step 1") || !strings.Contains(s, "client_secret:") || !strings.Contains(s, "http://127.0.0.1:") ||
+		!strings.Contains(s, "tGzv3JOkF0XG5Qx2TlKWIA  ({refresh_token})") {
 		t.Fatalf("lab step:\n%s", s)
 	}
 	// Predict 401 invalid_client (the 7th prediction), then send.
