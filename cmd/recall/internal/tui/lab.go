@@ -34,6 +34,19 @@ type labScreen struct {
 	verdict  string
 	scroll   int
 	returnTo screen // where esc leads from the list
+	// vars is a copy of the lesson's values, taken in Update when no
+	// command runs, so that rendering never reads the lab's live map.
+	vars simulator.Vars
+}
+
+// snapshotVars copies the lesson's values for rendering.
+func (l *labScreen) snapshotVars() {
+	l.vars = simulator.Vars{}
+	if l.lab != nil {
+		for k, v := range l.lab.Vars() {
+			l.vars[k] = v
+		}
+	}
 }
 
 // predictions are the answers a learner can predict.
@@ -150,6 +163,11 @@ func (m Model) loadStep(reset bool) (tea.Model, tea.Cmd) {
 	l.field, l.predict, l.sent, l.verdict, l.scroll, l.editing = 0, 0, nil, "", 0, false
 	if l.lab == nil {
 		return m, nil
+	}
+	if reset {
+		l.vars = simulator.NewVars()
+	} else {
+		l.snapshotVars()
 	}
 	return m, resetLab(l.lab, st.Advance, reset)
 }
@@ -343,6 +361,7 @@ func (m Model) labSent(msg labSentMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	l.sent, l.scroll = &msg.x, 0
+	l.snapshotVars()
 	got := answerOf(msg.x)
 	var verdict []string
 	if l.predict > 0 {
@@ -465,10 +484,7 @@ func wireLines(raw string) []string {
 // shown is a form value as it will be sent: the lesson's variables filled
 // in once the lab runs, with the variable's name beside it.
 func (l *labScreen) shown(v string) string {
-	if l.lab == nil {
-		return v
-	}
-	if x := l.lab.Vars().Expand(v); x != v {
+	if x := l.vars.Expand(v); x != v {
 		return x + "  (" + v + ")"
 	}
 	return v
