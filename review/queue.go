@@ -25,6 +25,12 @@ const (
 	EveryCardRandomDeckAndCard = "EveryCardRandomDeckAndCard"
 )
 
+// The deck orders of the plugin's flashcardDeckOrder setting.
+const (
+	PrevDeckCompleteSequential = "PrevDeckComplete_Sequential"
+	PrevDeckCompleteRandom     = "PrevDeckComplete_Random"
+)
+
 // QueueOptions shape a review queue.
 type QueueOptions struct {
 	// Deck limits the queue to a deck and its sub-decks ("🧠/network");
@@ -35,6 +41,10 @@ type QueueOptions struct {
 	NewPerDay, NewDoneToday int
 	// Order is the plugin's flashcardCardOrder (DueFirstRandom when empty).
 	Order string
+	// DeckOrder is the plugin's flashcardDeckOrder: decks one after the
+	// other in the order of the notes (PrevDeckComplete_Sequential, the
+	// default) or in random order.
+	DeckOrder string
 	// Seed makes random orders repeatable.
 	Seed uint64
 	// Buried are cards hidden for today.
@@ -61,9 +71,13 @@ func NewQueue(cards []QueueCard, clock Clock, now time.Time, o QueueOptions) *Qu
 		q.buried[id] = true
 	}
 	var due, fresh []QueueCard
+	rank := map[string]int{}
 	for _, c := range cards {
 		if q.buried[c.ID] || !inDeck(c.Decks, o.Deck) {
 			continue
+		}
+		if _, ok := rank[firstDeck(c)]; !ok {
+			rank[firstDeck(c)] = len(rank)
 		}
 		switch {
 		case c.State.IsNew():
@@ -86,25 +100,78 @@ func NewQueue(cards []QueueCard, clock Clock, now time.Time, o QueueOptions) *Qu
 	shuffle := func(cs []QueueCard) {
 		rng.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
 	}
-	switch o.Order {
-	case NewFirstSequential:
-		q.ready = append(fresh, due...)
-	case NewFirstRandom:
-		shuffle(fresh)
-		shuffle(due)
-		q.ready = append(fresh, due...)
-	case DueFirstSequential:
-		q.ready = append(due, fresh...)
-	case EveryCardRandomDeckAndCard:
+	if o.Order == EveryCardRandomDeckAndCard {
 		q.ready = append(due, fresh...)
 		shuffle(q.ready)
-	default: // DueFirstRandom, the plugin's default
-		shuffle(due)
-		shuffle(fresh)
-		q.ready = append(due, fresh...)
+		q.dropBuriedSiblings()
+		return q
+	}
+	// The plugin finishes one deck before the next (flashcardDeckOrder):
+	// decks in the order of the notes, or shuffled; the card order applies
+	// within each.
+	decks, byDeck := groupByDeck(due, fresh, rank)
+	if o.DeckOrder == PrevDeckCompleteRandom {
+		rng.Shuffle(len(decks), func(i, j int) { decks[i], decks[j] = decks[j], decks[i] })
+	}
+	for _, d := range decks {
+		g := byDeck[d]
+		switch o.Order {
+		case NewFirstSequential:
+			q.ready = append(append(q.ready, g.fresh...), g.due...)
+		case NewFirstRandom:
+			shuffle(g.fresh)
+			shuffle(g.due)
+			q.ready = append(append(q.ready, g.fresh...), g.due...)
+		case DueFirstSequential:
+			q.ready = append(append(q.ready, g.due...), g.fresh...)
+		default: // DueFirstRandom, the plugin's default
+			shuffle(g.due)
+			shuffle(g.fresh)
+			q.ready = append(append(q.ready, g.due...), g.fresh...)
+		}
 	}
 	q.dropBuriedSiblings()
 	return q
+}
+
+// deckGroup holds one deck's due and new cards.
+type deckGroup struct{ due, fresh []QueueCard }
+
+// groupByDeck groups cards by their first deck, keeping their order, and
+// returns the decks in the order of rank (the order in which the notes
+// first show them, as the plugin builds its deck tree).
+func groupByDeck(due, fresh []QueueCard, rank map[string]int) ([]string, map[string]*deckGroup) {
+	byDeck := map[string]*deckGroup{}
+	var decks []string
+	group := func(c QueueCard) *deckGroup {
+		d := firstDeck(c)
+		g := byDeck[d]
+		if g == nil {
+			g = &deckGroup{}
+			byDeck[d] = g
+			decks = append(decks, d)
+		}
+		return g
+	}
+	for _, c := range due {
+		g := group(c)
+		g.due = append(g.due, c)
+	}
+	for _, c := range fresh {
+		g := group(c)
+		g.fresh = append(g.fresh, c)
+	}
+	slices.SortFunc(decks, func(a, b string) int { return rank[a] - rank[b] })
+	return decks, byDeck
+}
+
+// firstDeck is the deck a card is studied in when the run goes deck by
+// deck.
+func firstDeck(c QueueCard) string {
+	if len(c.Decks) > 0 {
+		return c.Decks[0]
+	}
+	return ""
 }
 
 // inDeck reports whether a card of the given decks belongs to deck or one

@@ -42,16 +42,25 @@ func TestQueueOrderAndLimits(t *testing.T) {
 		opts QueueOptions
 		want []string
 	}{
-		{"due first sequential", QueueOptions{Order: DueFirstSequential, NewPerDay: 20}, []string{"d1", "d2", "n1", "n2", "n3"}},
-		{"new first sequential", QueueOptions{Order: NewFirstSequential, NewPerDay: 20}, []string{"n1", "n2", "n3", "d1", "d2"}},
-		{"daily new limit", QueueOptions{Order: DueFirstSequential, NewPerDay: 3, NewDoneToday: 1}, []string{"d1", "d2", "n1", "n2"}},
-		{"deck and sub-decks", QueueOptions{Order: DueFirstSequential, NewPerDay: 20, Deck: "🧠"}, []string{"d1", "n1", "n2", "n3"}},
+		// Decks one after the other, in the order the notes show them (🧠,
+		// 🧠/net, other); the card order applies within each deck.
+		{"due first sequential", QueueOptions{Order: DueFirstSequential, NewPerDay: 20}, []string{"n1", "n3", "d1", "n2", "d2"}},
+		{"new first sequential", QueueOptions{Order: NewFirstSequential, NewPerDay: 20}, []string{"n1", "n3", "n2", "d1", "d2"}},
+		{"daily new limit", QueueOptions{Order: DueFirstSequential, NewPerDay: 3, NewDoneToday: 1}, []string{"n1", "d1", "n2", "d2"}},
+		{"deck and sub-decks", QueueOptions{Order: DueFirstSequential, NewPerDay: 20, Deck: "🧠"}, []string{"n1", "n3", "d1", "n2"}},
 		{"sub-deck only", QueueOptions{Order: DueFirstSequential, NewPerDay: 20, Deck: "🧠/net"}, []string{"d1", "n2"}},
-		{"buried", QueueOptions{Order: DueFirstSequential, NewPerDay: 20, Buried: map[string]bool{"d1": true}}, []string{"d2", "n1", "n2", "n3"}},
+		{"buried", QueueOptions{Order: DueFirstSequential, NewPerDay: 20, Buried: map[string]bool{"d1": true}}, []string{"n1", "n3", "n2", "d2"}},
+		{"every card random", QueueOptions{Order: EveryCardRandomDeckAndCard, NewPerDay: 20, Seed: 3}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := order(NewQueue(cards, utc, now, tt.opts), now)
+			if tt.want == nil {
+				if len(got) != 5 {
+					t.Fatalf("got %v, want the 5 cards in any order", got)
+				}
+				return
+			}
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
@@ -64,8 +73,12 @@ func TestQueueOrderAndLimits(t *testing.T) {
 	}
 	a := order(NewQueue(cards, utc, now, QueueOptions{NewPerDay: 20, Seed: 1}), now)
 	b := order(NewQueue(cards, utc, now, QueueOptions{NewPerDay: 20, Seed: 1}), now)
-	if len(a) != 5 || a[0][0] != 'd' || a[1][0] != 'd' || a[2][0] != 'n' {
-		t.Errorf("due first random: %v", a)
+	if len(a) != 5 || a[2] != "d1" || a[3] != "n2" || a[4] != "d2" {
+		t.Errorf("due first random, deck by deck: %v", a)
+	}
+	shuffled := order(NewQueue(cards, utc, now, QueueOptions{NewPerDay: 20, Seed: 5, DeckOrder: PrevDeckCompleteRandom}), now)
+	if len(shuffled) != 5 {
+		t.Errorf("random deck order: %v", shuffled)
 	}
 	for i := range a {
 		if a[i] != b[i] {

@@ -43,14 +43,22 @@ type recordingConn struct {
 	maxBytes int
 }
 
-// Write records what is sent.
+// Write records what is sent. The bytes are recorded before they are
+// written: once they are on the wire, the answer can arrive (and the
+// transcript be read) before this goroutine runs again.
 func (c *recordingConn) Write(p []byte) (int, error) {
-	n, err := c.Conn.Write(p)
 	c.mu.Lock()
-	if c.out.Len() < c.maxBytes {
-		c.out.Write(p[:n])
+	start := c.out.Len()
+	if start < c.maxBytes {
+		c.out.Write(p)
 	}
 	c.mu.Unlock()
+	n, err := c.Conn.Write(p)
+	if n < len(p) && start < c.maxBytes {
+		c.mu.Lock()
+		c.out.Truncate(start + n)
+		c.mu.Unlock()
+	}
 	return n, err
 }
 

@@ -38,7 +38,7 @@ func (s *Study) Queue(deckName string, newPerDay int, seed uint64) (*review.Queu
 	}
 	return review.NewQueue(cards, s.config.Clock, now, review.QueueOptions{
 		Deck: deckName, NewPerDay: newPerDay, NewDoneToday: newToday,
-		Order: s.opts.Settings.FlashcardCardOrder, Seed: seed, Buried: buried,
+		Order: s.opts.Settings.FlashcardCardOrder, DeckOrder: s.opts.Settings.FlashcardDeckOrder, Seed: seed, Buried: buried,
 	}), nil
 }
 
