@@ -154,12 +154,7 @@ func (st *state) addAccess(g *grant, tok string, scope []string, now time.Time, 
 	}
 	at := &accessToken{digest: hashToken(tok), grant: g, scope: scope, issued: now, expires: now.Add(ttl)}
 	st.access[at.digest] = at
-	g.access = append(g.access, at)
-	if len(g.access) > historyLimit {
-		delete(st.access, g.access[0].digest)
-		g.access[0] = nil
-		g.access = g.access[1:]
-	}
+	g.access = keepHistory(append(g.access, at), st.access, func(a *accessToken) digest { return a.digest })
 	return tok
 }
 
@@ -171,13 +166,19 @@ func (st *state) addRefresh(g *grant, tok string, pred digest, now time.Time, tt
 	}
 	rt := &refreshToken{digest: hashToken(tok), grant: g, pred: pred, issued: now, expires: now.Add(ttl)}
 	st.refresh[rt.digest] = rt
-	g.refresh = append(g.refresh, rt)
-	if len(g.refresh) > historyLimit {
-		delete(st.refresh, g.refresh[0].digest)
-		g.refresh[0] = nil
-		g.refresh = g.refresh[1:]
-	}
+	g.refresh = keepHistory(append(g.refresh, rt), st.refresh, func(r *refreshToken) digest { return r.digest })
 	return rt
+}
+
+// keepHistory drops the oldest token of a grant's history, from the history
+// and from the index, once the history is longer than historyLimit.
+func keepHistory[T any](history []*T, index map[digest]*T, key func(*T) digest) []*T {
+	if len(history) <= historyLimit {
+		return history
+	}
+	delete(index, key(history[0]))
+	history[0] = nil
+	return history[1:]
 }
 
 // revokeGrant revokes every refresh and access token of g.

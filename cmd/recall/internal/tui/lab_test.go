@@ -23,11 +23,7 @@ func startedLab(t *testing.T, m Model, cmd tea.Cmd) tea.Model {
 	for _, msg := range runCmd(cmd) {
 		tm = send(t, tm, msg)
 	}
-	t.Cleanup(func() {
-		if l := tm.(Model).lab.lab; l != nil {
-			l.Close()
-		}
-	})
+	closeLabAtEnd(t, &tm)
 	return tm
 }
 
@@ -88,18 +84,13 @@ func TestTryItFromReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Study = s
-	var m tea.Model = New(cfg)
-	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := openModel(t, cfg, 100, 30)
 	m = send(t, m, press("enter"))
 	if !strings.Contains(screenText(m), "t try it") {
 		t.Fatalf("no try-it key offered:\n%s", screenText(m))
 	}
 	m = send(t, m, press("t"))
-	t.Cleanup(func() {
-		if l := m.(Model).lab.lab; l != nil {
-			l.Close()
-		}
-	})
+	closeLabAtEnd(t, &m)
 	if s := screenText(m); !strings.Contains(s, "Missing grant_type") {
 		t.Fatalf("lab not opened on the card's scenario:\n%s", s)
 	}

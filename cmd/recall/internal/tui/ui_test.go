@@ -114,8 +114,7 @@ func screenText(m tea.Model) string {
 
 func TestReviewFlow(t *testing.T) {
 	cfg, dir := fixture(t)
-	var m tea.Model = New(cfg)
-	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := openModel(t, cfg, 80, 24)
 	if s := screenText(m); !strings.Contains(s, "test vault") || !strings.Contains(s, "All decks") || !strings.Contains(s, "oauth") {
 		t.Fatalf("decks screen:\n%s", s)
 	}
@@ -162,8 +161,7 @@ func TestReviewFlow(t *testing.T) {
 
 func TestSmallTerminalAndHelp(t *testing.T) {
 	cfg, _ := fixture(t)
-	var m tea.Model = New(cfg)
-	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	m := openModel(t, cfg, 60, 20)
 	m = send(t, m, press("enter"))
 	m = send(t, m, press("?"))
 	s := screenText(m)
@@ -182,8 +180,7 @@ func TestSmallTerminalAndHelp(t *testing.T) {
 
 func TestSkipBuryStats(t *testing.T) {
 	cfg, _ := fixture(t)
-	var m tea.Model = New(cfg)
-	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := openModel(t, cfg, 100, 30)
 	m = send(t, m, press("enter"))
 	m = send(t, m, press("s"))
 	if s := screenText(m); !strings.Contains(s, "token endpoint 的 method？") {
@@ -259,8 +256,7 @@ func TestOpenInObsidian(t *testing.T) {
 	cfg, _ := fixture(t)
 	var opened string
 	cfg.ObsidianVault, cfg.Opener = "My Vault", func(u string) error { opened = u; return nil }
-	var m tea.Model = New(cfg)
-	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := openModel(t, cfg, 80, 24)
 	m = send(t, m, press("enter"))
 	send(t, m, press("o"))
 	if opened != "obsidian://open?vault=My+Vault&file=oauth" {
@@ -307,8 +303,7 @@ func TestResetWarningsAndLabKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Study = s
-	var m tea.Model = New(cfg)
-	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := openModel(t, cfg, 100, 30)
 	if !strings.Contains(screenText(m), "1 warning(s) — press w") {
 		t.Fatalf("no warning count:\n%s", screenText(m))
 	}
@@ -334,11 +329,7 @@ func TestResetWarningsAndLabKeys(t *testing.T) {
 	m = send(t, m, press("q"))
 	m = send(t, m, press("q"))
 	m = send(t, m, press("l"))
-	t.Cleanup(func() {
-		if l := m.(Model).lab.lab; l != nil {
-			l.Close()
-		}
-	})
+	closeLabAtEnd(t, &m)
 	if s := screenText(m); !strings.Contains(s, "Pick a lesson") {
 		t.Fatalf("l did not open the lab:\n%s", s)
 	}
@@ -360,4 +351,20 @@ func startProgram(t *testing.T, m tea.Model, w, h int) (*teatest.TestModel, func
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), text) },
 			teatest.WithDuration(5*time.Second))
 	}
+}
+
+// openModel is the root model on cfg in a w×h terminal.
+func openModel(t *testing.T, cfg Config, w, h int) tea.Model {
+	t.Helper()
+	return send(t, New(cfg), tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// closeLabAtEnd stops the lab servers the model *m started, when the test
+// ends.
+func closeLabAtEnd(t *testing.T, m *tea.Model) {
+	t.Cleanup(func() {
+		if l := (*m).(Model).lab.lab; l != nil {
+			l.Close()
+		}
+	})
 }
